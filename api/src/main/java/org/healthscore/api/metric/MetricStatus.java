@@ -1,0 +1,6 @@
+package org.healthscore.api.metric;
+
+public enum MetricStatus {
+    ACTIVE,
+    DEPRECATED
+}

@@ -1,0 +1,41 @@
+package org.healthscore.persistence;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.spi.JdbiPlugin;
+
+/**
+ * Stores every {@link Instant} as a UTC wall-clock {@code DATETIME} and reads it back the same way.
+ * The JDBC defaults go through {@code java.sql.Timestamp}, which H2 converts with the JVM's time
+ * zone: during a daylight-saving fall-back hour two instants would collapse into one.
+ */
+public final class UtcInstantsPlugin extends JdbiPlugin.Singleton {
+
+    @Override
+    public void customizeJdbi(Jdbi jdbi) {
+        jdbi.registerArgument(new InstantArgumentFactory());
+        jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {
+            LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
+            return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+        });
+    }
+
+    private static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {
+
+        InstantArgumentFactory() {
+            super(Types.TIMESTAMP);
+        }
+
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            LocalDateTime utc = LocalDateTime.ofInstant(value, ZoneOffset.UTC);
+            return (position, statement, ctx) -> statement.setObject(position, utc);
+        }
+    }
+}

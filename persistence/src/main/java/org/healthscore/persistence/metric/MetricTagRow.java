@@ -1,0 +1,4 @@
+package org.healthscore.persistence.metric;
+
+public record MetricTagRow(long metricId, String tag) {
+}

@@ -1,0 +1,6 @@
+package org.healthscore.persistence.workspace;
+
+import java.time.Instant;
+
+public record WorkspaceRow(String id, String name, Instant createdAt) {
+}
