@@ -42,6 +42,10 @@ public interface MetricDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM metric WHERE workspace_id = :workspaceId AND metric_key = :key")
     Optional<MetricRow> find(@Bind("workspaceId") String workspaceId, @Bind("key") String key);
 
+    @SqlQuery("SELECT " + COLUMNS + " FROM metric WHERE workspace_id = :workspaceId AND metric_key IN (<keys>)"
+            + " ORDER BY metric_key")
+    List<MetricRow> findMany(@Bind("workspaceId") String workspaceId, @BindList("keys") Collection<String> keys);
+
     /** In key order, optionally filtered; the page after {@code afterKey} when given. */
     @UseStringTemplateEngine
     @SqlQuery("SELECT " + COLUMNS + " FROM metric m WHERE workspace_id = :workspaceId"

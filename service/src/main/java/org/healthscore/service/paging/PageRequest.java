@@ -48,6 +48,20 @@ public record PageRequest(int limit, String cursor, String cursorField) {
         return cursor == null ? null : Cursor.decode(list, cursor, arity, cursorField);
     }
 
+    /** The 400 for a cursor that decoded but whose parts make no sense. */
+    public static ApiException notACursor(PageRequest page) {
+        return Cursor.notACursor(page.cursorField());
+    }
+
+    /** A timestamp part of this page's cursor; a 400 when it is not one. */
+    public java.time.Instant instant(String text) {
+        try {
+            return java.time.Instant.parse(text);
+        } catch (RuntimeException e) {
+            throw notACursor(this);
+        }
+    }
+
     /** How many rows to read: one more than the page, to learn whether another page follows. */
     public int fetchSize() {
         return limit + 1;
