@@ -134,6 +134,8 @@ public class HealthScoreApplication extends Application<HealthScoreConfiguration
         // Dropwizard's mappers answer in their own shapes; ours answer problem+json for everything.
         if (config.getServerFactory() instanceof AbstractServerFactory server) {
             server.setRegisterDefaultExceptionMappers(false);
+            // Jetty's gzip rewrites ETags ("3" becomes "3--gzip"); versioned resources promise ETag "<revision>".
+            server.getGzipFilterFactory().setEnabled(false);
         }
         environment.jersey().register(new ApiExceptionMapper());
         environment.jersey().register(new WebApplicationExceptionMapper());
