@@ -14,6 +14,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.forms.MultiPartBundle;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.healthscore.persistence.Persistence;
 import org.healthscore.persistence.SchemaMigrator;
+import org.healthscore.service.accounts.AccountService;
 import org.healthscore.service.audit.AuditService;
 import org.healthscore.service.audit.Auditor;
 import org.healthscore.service.auth.ApiKeyAuthenticator;
@@ -37,8 +39,13 @@ import org.healthscore.service.demo.DemoWorkspace;
 import org.healthscore.service.graphql.GraphQLEngine;
 import org.healthscore.service.graphql.GraphQLResource;
 import org.healthscore.service.json.ApiJson;
+import org.healthscore.service.ingest.IngestService;
+import org.healthscore.service.ingest.WideImport;
 import org.healthscore.service.key.KeyService;
+import org.healthscore.service.rest.AccountResource;
 import org.healthscore.service.rest.AuditResource;
+import org.healthscore.service.rest.ImportResource;
+import org.healthscore.service.rest.ObservationResource;
 import org.healthscore.service.rest.CatalogResource;
 import org.healthscore.service.rest.KeyResource;
 import org.healthscore.service.rest.MetricResource;
@@ -88,6 +95,7 @@ public class HealthScoreApplication extends Application<HealthScoreConfiguration
                 return SchemaMigrator.CHANGELOG;
             }
         });
+        bootstrap.addBundle(new MultiPartBundle());
         bootstrap.addBundle(new AssetsBundle(ASSETS.get("/docs"), "/docs", "index.html", "docs"));
         bootstrap.addBundle(new AssetsBundle(ASSETS.get("/graphiql"), "/graphiql", "index.html", "graphiql"));
         bootstrap.addBundle(new AssetsBundle(ASSETS.get("/webjars"), "/webjars", null, "webjars"));
@@ -121,8 +129,14 @@ public class HealthScoreApplication extends Application<HealthScoreConfiguration
         environment.jersey().register(new MetricResource(metrics));
         environment.jersey().register(new CatalogResource(metrics));
         environment.jersey().register(new AuditResource(new AuditService(jdbi)));
+        IngestService ingest = new IngestService(jdbi, json, auditor, clock);
+        AccountService accounts = new AccountService(jdbi, validator, auditor, json, clock);
+        environment.jersey().register(new AccountResource(accounts, ingest));
+        environment.jersey().register(new ObservationResource(ingest));
+        environment.jersey().register(new ImportResource(new WideImport(ingest, validator, clock), json));
+        environment.jersey().register(new GraphQLResource(new GraphQLEngine(metrics, accounts, ingest, json,
+                config.getGraphql())));
         environment.jersey().register(new OpenApiResource());
-        environment.jersey().register(new GraphQLResource(new GraphQLEngine(metrics, json, config.getGraphql())));
         registerCors(config.getCors(), environment);
 
         if (config.getDemo().isEnabled()) {

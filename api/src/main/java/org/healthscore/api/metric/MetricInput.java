@@ -24,10 +24,16 @@ public record MetricInput(
         @NotNull(message = "is required") Direction direction,
         @Valid Aggregation aggregation,
         @Size(max = 50, message = "must hold at most 50 tags")
-        List<@NotBlank(message = "must not be blank") @Size(max = 64, message = "must be at most 64 characters") String> tags,
+        List<@Size(max = 64, message = "must be at most 64 characters")
+        @Pattern(regexp = TAG_PATTERN, message = "must not be blank, nor start or end with spaces") String> tags,
         MetricStatus status) {
 
     public static final String KEY_PATTERN = "^[a-z][a-z0-9_]{1,63}$";
+    /**
+     * No leading or trailing white space: MySQL's utf8mb4_bin ignores trailing spaces when it
+     * compares, so "core" and "core " would be one tag there and two on H2.
+     */
+    public static final String TAG_PATTERN = "^(\\S|\\S.*\\S)$";
 
     /** The aggregation to store: the given one, or {@link Aggregation#DEFAULT}. */
     public Aggregation aggregationOrDefault() {

@@ -46,6 +46,10 @@ public interface MetricDao {
             + " ORDER BY metric_key")
     List<MetricRow> findMany(@Bind("workspaceId") String workspaceId, @BindList("keys") Collection<String> keys);
 
+    /** Every entry of a workspace (catalogs hold tens to hundreds of entries). */
+    @SqlQuery("SELECT " + COLUMNS + " FROM metric WHERE workspace_id = :workspaceId ORDER BY metric_key")
+    List<MetricRow> all(@Bind("workspaceId") String workspaceId);
+
     /** In key order, optionally filtered; the page after {@code afterKey} when given. */
     @UseStringTemplateEngine
     @SqlQuery("SELECT " + COLUMNS + " FROM metric m WHERE workspace_id = :workspaceId"

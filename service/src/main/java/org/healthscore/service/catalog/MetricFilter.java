@@ -22,6 +22,6 @@ public record MetricFilter(String dimension, MetricStatus status, String tag) {
     }
 
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -22,6 +22,7 @@ import org.healthscore.api.metric.RevisionChange;
 import org.healthscore.api.page.Page;
 import org.healthscore.api.problem.FieldError;
 import org.healthscore.persistence.Ids;
+import org.healthscore.persistence.account.ObservationDao;
 import org.healthscore.persistence.metric.MetricDao;
 import org.healthscore.persistence.metric.MetricRevisionDao;
 import org.healthscore.persistence.metric.MetricRevisionRow;
@@ -144,6 +145,11 @@ public final class MetricService {
             MetricRow current = dao.find(workspaceId, key).orElseThrow(() -> notFound(key));
             if (expectedRevision != null && current.revision() != expectedRevision) {
                 throw stale(key, current.revision(), expectedRevision);
+            }
+            long observations = handle.attach(ObservationDao.class).countForMetric(workspaceId, current.id());
+            if (observations > 0) {
+                throw ApiException.conflict("Metric " + key + " is in use: it has " + observations + " observations."
+                        + " Set its status to DEPRECATED instead; its history stays readable.");
             }
             List<String> tags = tagsOf(dao, workspaceId, List.of(current.id())).getOrDefault(current.id(), List.of());
             dao.deleteTags(current.id(), workspaceId);

@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import org.dataloader.DataLoaderRegistry;
 import org.healthscore.service.auth.Caller;
+import org.healthscore.service.accounts.AccountService;
 import org.healthscore.service.catalog.MetricService;
+import org.healthscore.service.ingest.IngestService;
 import org.healthscore.service.config.GraphQLFactory;
 
 /**
@@ -36,9 +38,12 @@ public final class GraphQLEngine {
 
     private final GraphQL graphql;
 
-    public GraphQLEngine(MetricService metrics, ObjectMapper json, GraphQLFactory limits) {
-        RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().scalar(DateTimeScalar.TYPE);
+    public GraphQLEngine(MetricService metrics, AccountService accounts, IngestService ingest, ObjectMapper json,
+                         GraphQLFactory limits) {
+        RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().scalar(DateTimeScalar.TYPE)
+                .scalar(DateScalar.TYPE);
         new CatalogFetchers(metrics, json).wire(wiring);
+        new AccountFetchers(accounts, ingest, json).wire(wiring);
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()),
                 wiring.build());
         this.graphql = GraphQL.newGraphQL(schema)

@@ -17,6 +17,15 @@ public final class JsonErrors {
     }
 
     public static FieldError describe(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof JsonParseException parse
+                && String.valueOf(parse.getOriginalMessage()).startsWith("Duplicate field")) {
+            // Inside an object Jackson wraps the parse error; its path names the enclosing field.
+            FieldError inner = describe(parse);
+            String parent = path(mapping);
+            String name = inner.field().contains(".") ? inner.field().substring(inner.field().lastIndexOf('.') + 1)
+                    : inner.field();
+            return new FieldError("body".equals(parent) ? name : parent + "." + name, inner.reason());
+        }
         if (e instanceof JsonParseException parse) {
             String message = String.valueOf(parse.getOriginalMessage());
             if (message.startsWith("Duplicate field")) {

@@ -18,6 +18,8 @@ import org.healthscore.api.problem.Problem;
  */
 public final class MissingAssetFilter implements Filter {
 
+    private static final String INDEX = "index.html";
+
     private final Map<String, String> resourceRoots;
 
     /** {@code resourceRoots}: URI prefix (such as {@code /docs}) to classpath folder (such as {@code /assets/docs}). */
@@ -43,13 +45,14 @@ public final class MissingAssetFilter implements Filter {
         if (root == null) {
             return true;
         }
-        if (pathInfo == null || pathInfo.isEmpty() || pathInfo.endsWith("/")) {
-            // The asset servlet redirects or serves the folder's index page.
+        if (pathInfo == null || pathInfo.isEmpty() || pathInfo.equals("/")) {
+            // The asset servlet redirects to, or serves, the folder's index page.
             return true;
         }
         if (pathInfo.contains("..")) {
             return false;
         }
-        return MissingAssetFilter.class.getResource(root + pathInfo) != null;
+        String path = pathInfo.endsWith("/") ? pathInfo + INDEX : pathInfo;
+        return MissingAssetFilter.class.getResource(root + path) != null;
     }
 }

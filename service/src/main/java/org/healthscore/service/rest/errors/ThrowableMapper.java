@@ -28,6 +28,11 @@ public final class ThrowableMapper implements ExceptionMapper<Throwable> {
             if (t instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
                 return new JsonProblemMapper().toResponse(json);
             }
+            if (t instanceof org.eclipse.jetty.io.EofException) {
+                // The client's body ended early or its chunked framing was broken: its fault, not ours.
+                return ProblemResponses.of(Problems.of(ApiException.badRequest("body",
+                        "ended before it was complete (broken framing or a dropped connection)")));
+            }
         }
         String id = UUID.randomUUID().toString();
         LOG.error("Unhandled error {}", id, e);

@@ -1,0 +1,68 @@
+package org.healthscore.persistence.account;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.stringtemplate4.UseStringTemplateEngine;
+
+@RegisterConstructorMapper(ObservationRow.class)
+public interface ObservationDao {
+
+    String COLUMNS = "account_id, metric_id, observed_at, raw_value, workspace_id";
+
+    /** Batched; with Connector/J's rewriteBatchedStatements this becomes multi-row INSERTs. */
+    @SqlBatch("INSERT INTO observation (" + COLUMNS + ") VALUES (:accountId, :metricId, :observedAt, :rawValue,"
+            + " :workspaceId)")
+    void insert(@BindMethods Collection<ObservationRow> rows);
+
+    @SqlBatch("UPDATE observation SET raw_value = :rawValue WHERE account_id = :accountId AND metric_id = :metricId"
+            + " AND observed_at = :observedAt AND workspace_id = :workspaceId")
+    void update(@BindMethods Collection<ObservationRow> rows);
+
+    /**
+     * The stored rows among a batch's keys: a superset query (every combination of the given
+     * accounts, metrics and times) that the caller narrows to the exact keys.
+     */
+    @SqlQuery("SELECT " + COLUMNS + " FROM observation WHERE workspace_id = :workspaceId"
+            + " AND account_id IN (<accountIds>) AND metric_id IN (<metricIds>) AND observed_at IN (<times>)")
+    List<ObservationRow> findAmong(@Bind("workspaceId") String workspaceId,
+                                   @BindList("accountIds") Collection<Long> accountIds,
+                                   @BindList("metricIds") Collection<Long> metricIds,
+                                   @BindList("times") Collection<Instant> times);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM observation WHERE workspace_id = :workspaceId AND account_id = :accountId"
+            + " AND metric_id = :metricId AND observed_at = :observedAt")
+    Optional<ObservationRow> find(@Bind("workspaceId") String workspaceId, @Bind("accountId") long accountId,
+                                  @Bind("metricId") long metricId, @Bind("observedAt") Instant observedAt);
+
+    /** One account's observations, newest first, optionally of one metric and in (from, to]. */
+    @UseStringTemplateEngine
+    @SqlQuery("SELECT " + COLUMNS + " FROM observation WHERE workspace_id = :workspaceId AND account_id = :accountId"
+            + "<if(metricId)> AND metric_id = :metricId<endif>"
+            + "<if(from)> AND observed_at > :from<endif>"
+            + "<if(to)> AND observed_at \\<= :to<endif>"
+            + "<if(beforeMetricId)> AND (observed_at \\< :beforeAt OR (observed_at = :beforeAt"
+            + " AND metric_id \\< :beforeMetricId))<endif>"
+            + " ORDER BY observed_at DESC, metric_id DESC LIMIT :limit")
+    List<ObservationRow> forAccount(@Bind("workspaceId") String workspaceId, @Bind("accountId") long accountId,
+                                    @Define("metricId") @Bind("metricId") Long metricId,
+                                    @Define("from") @Bind("from") Instant from,
+                                    @Define("to") @Bind("to") Instant to,
+                                    @Bind("beforeAt") Instant beforeAt,
+                                    @Define("beforeMetricId") @Bind("beforeMetricId") Long beforeMetricId,
+                                    @Bind("limit") int limit);
+
+    @SqlQuery("SELECT COUNT(*) FROM observation WHERE workspace_id = :workspaceId")
+    long count(@Bind("workspaceId") String workspaceId);
+
+    @SqlQuery("SELECT COUNT(*) FROM observation WHERE workspace_id = :workspaceId AND metric_id = :metricId")
+    long countForMetric(@Bind("workspaceId") String workspaceId, @Bind("metricId") long metricId);
+}

@@ -1,0 +1,35 @@
+package org.healthscore.persistence.account;
+
+import java.util.Collection;
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+@RegisterConstructorMapper(OutcomeRow.class)
+public interface OutcomeDao {
+
+    String COLUMNS = "id, workspace_id, account_id, outcome_type, occurred_at, amount";
+
+    @SqlBatch("INSERT INTO outcome (" + COLUMNS + ") VALUES (:id, :workspaceId, :accountId, :outcomeType,"
+            + " :occurredAt, :amount)")
+    void insert(@BindMethods Collection<OutcomeRow> rows);
+
+    @SqlBatch("UPDATE outcome SET amount = :amount WHERE workspace_id = :workspaceId AND id = :id")
+    void update(@BindMethods Collection<OutcomeRow> rows);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM outcome WHERE workspace_id = :workspaceId"
+            + " AND account_id IN (<accountIds>)")
+    List<OutcomeRow> forAccounts(@Bind("workspaceId") String workspaceId,
+                                 @BindList("accountIds") Collection<Long> accountIds);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM outcome WHERE workspace_id = :workspaceId AND account_id = :accountId"
+            + " ORDER BY occurred_at, outcome_type")
+    List<OutcomeRow> forAccount(@Bind("workspaceId") String workspaceId, @Bind("accountId") long accountId);
+
+    @SqlQuery("SELECT COUNT(*) FROM outcome WHERE workspace_id = :workspaceId")
+    long count(@Bind("workspaceId") String workspaceId);
+}

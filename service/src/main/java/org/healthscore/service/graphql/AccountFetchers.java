@@ -1,0 +1,105 @@
+package org.healthscore.service.graphql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.healthscore.api.account.Account;
+import org.healthscore.api.account.AccountInput;
+import org.healthscore.api.account.Observation;
+import org.healthscore.api.page.Page;
+import org.healthscore.service.accounts.AccountService;
+import org.healthscore.service.ingest.BulkFormat;
+import org.healthscore.service.ingest.IngestService;
+import org.healthscore.service.paging.PageRequest;
+import org.healthscore.service.problem.ApiException;
+import org.healthscore.service.problem.ProblemKind;
+
+/** Accounts, observations and outcomes over GraphQL: adapters over the services REST uses. */
+final class AccountFetchers {
+
+    private final AccountService accounts;
+    private final IngestService ingest;
+    private final ObjectMapper json;
+
+    AccountFetchers(AccountService accounts, IngestService ingest, ObjectMapper json) {
+        this.accounts = accounts;
+        this.ingest = ingest;
+        this.json = json;
+    }
+
+    void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", type -> type
+                .dataFetcher("account", this::account)
+                .dataFetcher("accounts", this::accounts));
+        wiring.type("Mutation", type -> type
+                .dataFetcher("upsertAccount", this::upsert)
+                .dataFetcher("recordObservations", env -> ingest.observations(GraphQLCalls.caller(env),
+                        BulkFormat.JSON, rows(env.getArgument("observations"))).observations())
+                .dataFetcher("recordOutcomes", env -> ingest.outcomes(GraphQLCalls.caller(env),
+                        BulkFormat.JSON, rows(env.getArgument("outcomes"))).outcomes()));
+        wiring.type("Account", type -> type
+                .dataFetcher("attributes", env -> ((Account) env.getSource()).attributes().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList())
+                .dataFetcher("observations", this::observations)
+                .dataFetcher("outcomes", env -> accounts.outcomes(GraphQLCalls.caller(env),
+                        ((Account) env.getSource()).externalId())));
+    }
+
+    private Account account(DataFetchingEnvironment env) {
+        try {
+            return accounts.get(GraphQLCalls.caller(env), env.getArgument("externalId"));
+        } catch (ApiException e) {
+            if (e.kind() == ProblemKind.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private Object accounts(DataFetchingEnvironment env) {
+        Map<String, Object> filter = env.getArgument("filter");
+        PageRequest page = PageRequest.fromGraphQL(env.getArgument("first"), env.getArgument("after"));
+        return Connections.of(accounts.list(GraphQLCalls.caller(env),
+                filter == null ? null : (String) filter.get("segment"),
+                filter == null ? null : (String) filter.get("productLine"), page), AccountService::cursorOf);
+    }
+
+    private Object observations(DataFetchingEnvironment env) {
+        Account account = env.getSource();
+        PageRequest page = PageRequest.fromGraphQL(env.getArgument("first"), env.getArgument("after"));
+        Page<Observation> result = accounts.observations(GraphQLCalls.caller(env), account.externalId(),
+                env.getArgument("metric"), (Instant) env.getArgument("from"), (Instant) env.getArgument("to"), page);
+        return Connections.of(result, AccountService::cursorOf);
+    }
+
+    private Account upsert(DataFetchingEnvironment env) {
+        Map<String, Object> input = new LinkedHashMap<>(env.getArgument("input"));
+        Object attributes = input.remove("attributes");
+        if (attributes instanceof List<?> pairs) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Object pair : pairs) {
+                Map<?, ?> p = (Map<?, ?>) pair;
+                map.put(String.valueOf(p.get("name")), p.get("value"));
+            }
+            input.put("attributes", map);
+        }
+        AccountInput parsed = json.convertValue(input, AccountInput.class);
+        return accounts.put(GraphQLCalls.caller(env), env.getArgument("externalId"), parsed).account();
+    }
+
+    /** GraphQL lists arrive parsed; the bulk path reads them as a JSON array so the rules are the same. */
+    private ByteArrayInputStream rows(List<Map<String, Object>> rows) {
+        try {
+            return new ByteArrayInputStream(json.writeValueAsBytes(rows));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
