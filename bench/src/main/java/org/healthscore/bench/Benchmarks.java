@@ -1,0 +1,20 @@
+package org.healthscore.bench;
+
+/**
+ * Entry point of the benchmarks: {@code mvn -q -DskipTests install && mvn -q -pl bench exec:java -Dexec.args=ingest}.
+ * Each benchmark prints its figures beside a floor measured in the same run on the same machine.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length > 0 ? args[0] : "ingest";
+        switch (which) {
+            case "ingest" -> IngestBenchmark.run(Integer.getInteger("rows", 1_000_000));
+            default -> throw new IllegalArgumentException("Unknown benchmark " + which + "; known: ingest");
+        }
+        System.exit(0);
+    }
+}
