@@ -122,9 +122,14 @@ final class IngestBenchmark {
     }
 
     /** Which account, metric and day row {@code i} is about: every account, then every metric, then every day. */
-    private record Shape(int rows, int accounts) {
+    private record Shape(int rows, int accounts, String[] names) {
+        Shape(int rows, int accounts) {
+            this(rows, accounts, java.util.stream.IntStream.range(0, accounts).mapToObj(a -> "acct-" + a)
+                    .toArray(String[]::new));
+        }
+
         String account(int i) {
-            return "acct-" + (i % accounts);
+            return names[i % accounts];
         }
 
         String metric(int i) {

@@ -12,6 +12,12 @@ import java.util.Map;
 import org.healthscore.api.account.Account;
 import org.healthscore.api.account.AccountInput;
 import org.healthscore.api.account.Observation;
+import org.healthscore.api.account.Outcome;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
+import org.healthscore.service.auth.Caller;
 import org.healthscore.api.page.Page;
 import org.healthscore.service.accounts.AccountService;
 import org.healthscore.service.ingest.BulkFormat;
@@ -33,6 +39,14 @@ final class AccountFetchers {
         this.json = json;
     }
 
+    static final String OUTCOMES = "outcomes";
+
+    /** This request's loaders: a page of accounts with their outcomes costs two statements, not one per account. */
+    void register(DataLoaderRegistry registry, Caller caller) {
+        registry.register(OUTCOMES, DataLoaderFactory.newMappedDataLoader((Set<String> externalIds) ->
+                CompletableFuture.completedFuture(accounts.outcomesOf(caller, externalIds))));
+    }
+
     void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", type -> type
                 .dataFetcher("account", this::account)
@@ -48,8 +62,8 @@ final class AccountFetchers {
                         .sorted(Map.Entry.comparingByKey())
                         .map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList())
                 .dataFetcher("observations", this::observations)
-                .dataFetcher("outcomes", env -> accounts.outcomes(GraphQLCalls.caller(env),
-                        ((Account) env.getSource()).externalId())));
+                .dataFetcher("outcomes", env -> env.<String, List<Outcome>>getDataLoader(OUTCOMES)
+                        .load(((Account) env.getSource()).externalId())));
     }
 
     private Account account(DataFetchingEnvironment env) {

@@ -37,13 +37,15 @@ public final class GraphQLEngine {
     static final String SCHEMA = "graphql/schema.graphqls";
 
     private final GraphQL graphql;
+    private final AccountFetchers accountFetchers;
 
     public GraphQLEngine(MetricService metrics, AccountService accounts, IngestService ingest, ObjectMapper json,
                          GraphQLFactory limits) {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().scalar(DateTimeScalar.TYPE)
                 .scalar(DateScalar.TYPE);
         new CatalogFetchers(metrics, json).wire(wiring);
-        new AccountFetchers(accounts, ingest, json).wire(wiring);
+        this.accountFetchers = new AccountFetchers(accounts, ingest, json);
+        accountFetchers.wire(wiring);
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()),
                 wiring.build());
         this.graphql = GraphQL.newGraphQL(schema)
@@ -57,12 +59,14 @@ public final class GraphQLEngine {
     /** Runs one request for {@code caller}; the answer is the GraphQL response document. */
     public Map<String, Object> execute(Caller caller, String query, String operationName,
                                        Map<String, Object> variables) {
+        DataLoaderRegistry loaders = new DataLoaderRegistry();
+        accountFetchers.register(loaders, caller);
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(query)
                 .operationName(operationName)
                 .variables(variables == null ? Map.of() : variables)
                 .graphQLContext(Map.of(Caller.class, caller))
-                .dataLoaderRegistry(new DataLoaderRegistry())
+                .dataLoaderRegistry(loaders)
                 .build();
         ExecutionResult result = graphql.execute(input);
         return withCodes(result).toSpecification();

@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Handle;
  */
 final class ObservationWriter {
 
-    static final int BATCH = 1000;
+    static final int BATCH = 2000;
 
     private final ObservationDao dao;
     private final String workspaceId;

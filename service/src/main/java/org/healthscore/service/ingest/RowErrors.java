@@ -14,7 +14,31 @@ public final class RowErrors {
     public static final int MAX = 1000;
 
     private final List<FieldError> errors = new ArrayList<>();
+    private final InstantCache instants = new InstantCache();
     private long total;
+
+    /**
+     * Timestamps parsed in this request: bulk rows repeat a few observedAt texts many times, and
+     * parsing ISO-8601 is a good share of the cost of a row.
+     */
+    InstantCache instants() {
+        return instants;
+    }
+
+    static final class InstantCache extends java.util.LinkedHashMap<String, java.time.Instant> {
+        private static final long serialVersionUID = 1L;
+        private static final int SIZE = 4096;
+
+        java.time.Instant remember(String text, java.time.Instant instant) {
+            put(text, instant);
+            return instant;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, java.time.Instant> eldest) {
+            return size() > SIZE;
+        }
+    }
 
     public void add(long line, String field, String reason) {
         total++;

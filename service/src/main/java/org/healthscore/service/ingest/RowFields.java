@@ -128,11 +128,15 @@ public final class RowFields {
         if (text == null) {
             return null;
         }
+        Instant known = errors.instants().get(text);
+        if (known != null) {
+            return known;
+        }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return errors.instants().remember(text, OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+                return errors.instants().remember(text, LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC));
             } catch (DateTimeParseException again) {
                 reject(field, "must be an ISO-8601 timestamp with offset (2026-01-31T10:00:00Z) or a date (2026-01-31)");
                 return null;
