@@ -27,6 +27,7 @@ import org.healthscore.persistence.account.OutcomeDao;
 import org.healthscore.persistence.metric.MetricDao;
 import org.healthscore.persistence.metric.MetricRow;
 import org.healthscore.service.audit.Auditor;
+import org.healthscore.service.ingest.AccountRules;
 import org.healthscore.service.auth.Caller;
 import org.healthscore.service.paging.Cursor;
 import org.healthscore.service.paging.PageRequest;
@@ -65,11 +66,13 @@ public final class AccountService {
         checkExternalId(externalId);
         validator.check(input);
         input.attributesOrEmpty().forEach((k, v) -> {
-            if (k.isBlank() || k.length() > 100 || v == null || v.length() > 1000) {
-                throw ApiException.invalid("attributes." + k, "names must be 1-100 characters, values text of at most"
-                        + " 1000 characters");
+            if (k.isBlank() || k.length() > AccountRules.MAX_ATTRIBUTE_NAME || v == null
+                    || v.length() > AccountRules.MAX_ATTRIBUTE_VALUE) {
+                throw ApiException.invalid("attributes." + k, AccountRules.ATTRIBUTE_RULE);
             }
         });
+        checkYear("startDate", input.startDate());
+        checkYear("renewalDate", input.renewalDate());
         String attributes = input.attributesOrEmpty().isEmpty() ? null : toJson(new TreeMap<>(input.attributes()));
         return jdbi.inTransaction(handle -> {
             AccountDao dao = handle.attach(AccountDao.class);
@@ -217,6 +220,12 @@ public final class AccountService {
             return json.writeValueAsString(attributes);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void checkYear(String field, java.time.LocalDate date) {
+        if (date != null && (date.getYear() < 1900 || date.getYear() > 9999)) {
+            throw ApiException.invalid(field, "must be between the years 1900 and 9999");
         }
     }
 

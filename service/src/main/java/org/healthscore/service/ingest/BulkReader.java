@@ -166,6 +166,13 @@ public abstract class BulkReader implements Closeable {
             if (rows.getParserSchema() instanceof CsvSchema schema) {
                 schema.forEach(column -> names.add(column.getName()));
             }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String name : names) {
+                if (!seen.add(name)) {
+                    errors.add(1, name, "is named twice in the header");
+                }
+            }
+            errors.throwIfAny();
             this.columns = List.copyOf(names);
         }
 

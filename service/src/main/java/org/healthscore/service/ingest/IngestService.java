@@ -57,6 +57,7 @@ public final class IngestService {
     public IngestSummary observations(Caller caller, BulkFormat format, InputStream body) {
         String workspaceId = caller.workspace(Role.WRITER);
         return inRequest(workspaceId, format, body, List.of("account", "metric", "observedAt", "value"),
+                OBSERVATION_FIELDS::contains,
                 (handle, reader, errors) -> {
                     Map<String, MetricRef> metrics = metrics(handle, workspaceId);
                     AccountIds accounts = new AccountIds(handle, workspaceId);
@@ -82,7 +83,7 @@ public final class IngestService {
 
     public IngestSummary outcomes(Caller caller, BulkFormat format, InputStream body) {
         String workspaceId = caller.workspace(Role.WRITER);
-        return inRequest(workspaceId, format, body, List.of("account", "type", "occurredAt"),
+        return inRequest(workspaceId, format, body, List.of("account", "type", "occurredAt"), OUTCOME_FIELDS::contains,
                 (handle, reader, errors) -> {
                     OutcomeWriter writer = new OutcomeWriter(handle, workspaceId, new AccountIds(handle, workspaceId),
                             errors, () -> { });
@@ -104,7 +105,8 @@ public final class IngestService {
 
     public IngestSummary accounts(Caller caller, BulkFormat format, InputStream body) {
         String workspaceId = caller.workspace(Role.WRITER);
-        return inRequest(workspaceId, format, body, List.of("externalId"), (handle, reader, errors) -> {
+        return inRequest(workspaceId, format, body, List.of("externalId"),
+                name -> ACCOUNT_FIELDS.contains(name) || name.startsWith(ATTRIBUTE_COLUMN), (handle, reader, errors) -> {
             AccountWriter writer = new AccountWriter(handle, workspaceId, new AccountIds(handle, workspaceId), errors,
                     clock);
             reader.forEach(row -> {
@@ -133,14 +135,14 @@ public final class IngestService {
      * when any row was bad. For CSV the header must name {@code requiredColumns}.
      */
     IngestSummary inRequest(String workspaceId, BulkFormat format, InputStream body, List<String> requiredColumns,
-                            Work work, Caller caller) {
+                            java.util.function.Predicate<String> knownColumn, Work work, Caller caller) {
         if (body == null) {
             throw ApiException.badRequest("body", "is required");
         }
         RowErrors errors = new RowErrors();
         return jdbi.inTransaction(handle -> {
             try (BulkReader reader = BulkReader.open(format, body, json, errors)) {
-                checkColumns(reader.columns(), requiredColumns);
+                checkColumns(reader.columns(), requiredColumns, knownColumn);
                 Done done = work.run(handle, reader, errors);
                 errors.throwIfAny();
                 auditor.record(handle, workspaceId, caller, done.action, null, done.detail);
@@ -152,16 +154,18 @@ public final class IngestService {
         });
     }
 
-    static void checkColumns(List<String> columns, List<String> required) {
+    /** A CSV header must name the required columns and no unknown ones: said once, at line 1. */
+    static void checkColumns(List<String> columns, List<String> required,
+                             java.util.function.Predicate<String> knownColumn) {
         if (columns == null) {
             return;
         }
-        List<String> missing = required.stream().filter(c -> !columns.contains(c)).toList();
-        if (!missing.isEmpty()) {
-            RowErrors errors = new RowErrors();
-            missing.forEach(c -> errors.add(1, c, "is a required column; the header has " + String.join(", ", columns)));
-            errors.throwIfAny();
-        }
+        RowErrors errors = new RowErrors();
+        required.stream().filter(c -> !columns.contains(c)).forEach(c -> errors.add(1, c,
+                "is a required column; the header has " + String.join(", ", columns)));
+        columns.stream().filter(c -> !knownColumn.test(c)).forEach(c -> errors.add(1, c,
+                "is not a known column of this kind of row"));
+        errors.throwIfAny();
     }
 
     Map<String, MetricRef> metrics(Handle handle, String workspaceId) {
@@ -198,7 +202,7 @@ public final class IngestService {
             String name = e.getKey();
             if (name.startsWith(ATTRIBUTE_COLUMN) && name.length() > ATTRIBUTE_COLUMN.length()) {
                 if (e.getValue() != null && !e.getValue().isNull() && !e.getValue().asText().isBlank()) {
-                    attributes.put(name.substring(ATTRIBUTE_COLUMN.length()), e.getValue().asText().strip());
+                    attribute(f, attributes, name.substring(ATTRIBUTE_COLUMN.length()), e.getValue().asText().strip());
                 }
             } else if (!ACCOUNT_FIELDS.contains(name)) {
                 f.reject(name, "is not a known field; known: " + String.join(", ", ACCOUNT_FIELDS.stream().sorted()
@@ -214,7 +218,7 @@ public final class IngestService {
                     if (!e.getValue().isTextual() && !e.getValue().isNumber() && !e.getValue().isBoolean()) {
                         f.reject("attributes." + e.getKey(), "must be text");
                     } else {
-                        attributes.put(e.getKey(), e.getValue().asText());
+                        attribute(f, attributes, e.getKey(), e.getValue().asText());
                     }
                 });
             }
@@ -227,6 +231,16 @@ public final class IngestService {
                 f.text("productLine", false, 100), arr(f), f.text("owner", false, 200), f.date("startDate", false),
                 f.date("renewalDate", false), attributes.isEmpty() ? null : toJson(attributes));
         return fields;
+    }
+
+    /** The same rules as PUT: names of 1-100 characters, values of at most 1,000. */
+    private static void attribute(RowFields f, Map<String, String> attributes, String name, String value) {
+        if (name.isBlank() || name.length() > AccountRules.MAX_ATTRIBUTE_NAME
+                || value.length() > AccountRules.MAX_ATTRIBUTE_VALUE) {
+            f.reject("attributes." + name, AccountRules.ATTRIBUTE_RULE);
+        } else {
+            attributes.put(name, value);
+        }
     }
 
     private static Iterator<Map.Entry<String, JsonNode>> rowFields(RowFields f) {

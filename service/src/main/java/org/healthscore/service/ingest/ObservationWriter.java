@@ -42,7 +42,8 @@ final class ObservationWriter {
     }
 
     void add(long line, String accountField, String account, MetricRef metric, Instant observedAt, double value) {
-        pending.add(new Pending(line, accountField, account, metric, observedAt, value));
+        // 0.0 and -0.0 are one value to a CS team and to the database; keep Double.compare from telling them apart.
+        pending.add(new Pending(line, accountField, account, metric, observedAt, value + 0.0));
         if (pending.size() >= BATCH) {
             flush();
         }

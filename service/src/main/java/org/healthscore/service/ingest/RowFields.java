@@ -91,12 +91,12 @@ public final class RowFields {
         if (node.isNumber()) {
             value = node.asDouble();
         } else if (node.isTextual()) {
-            try {
-                value = Double.parseDouble(node.asText().strip());
-            } catch (NumberFormatException e) {
+            Double parsed = parseNumber(node.asText().strip());
+            if (parsed == null) {
                 reject(field, "must be a number");
                 return null;
             }
+            value = parsed;
         } else {
             reject(field, "must be a number");
             return null;
@@ -114,12 +114,40 @@ public final class RowFields {
         if (number == null) {
             return null;
         }
-        BigDecimal amount = new BigDecimal(row.fields().get(field).asText().strip());
+        BigDecimal amount = new BigDecimal(row.fields().get(field).asText().strip()).stripTrailingZeros();
+        if (amount.scale() < 0) {
+            amount = amount.setScale(0);
+        }
         if (amount.scale() > 2 || amount.precision() - amount.scale() > 16) {
             reject(field, "must have at most 16 digits and 2 decimals");
             return null;
         }
         return amount;
+    }
+
+    /** Plain decimal text ({@code 12}, {@code -0.5}, {@code 1e3}); not Java's {@code 12d} or {@code 0x1p3}. */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** The number a text cell holds, or null when it is not plain decimal notation. */
+    public static Double parseNumber(String text) {
+        if (!DECIMAL.matcher(text).matches()) {
+            return null;
+        }
+        double value = Double.parseDouble(text);
+        return Double.isFinite(value) ? value + 0.0 : null; // + 0.0 turns -0 into 0: stored values have no sign of zero
+    }
+
+    /** Dates the service accepts: a customer's history, not the calendar's edges (MySQL stops at 9999). */
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 9999;
+
+    private boolean inRange(String field, int year) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            reject(field, "must be between the years " + FIRST_YEAR + " and " + LAST_YEAR);
+            return false;
+        }
+        return true;
     }
 
     /** A timestamp: ISO-8601 with zone or offset ({@code 2026-01-31T10:00:00Z}), or a date meaning its start, UTC. */
@@ -133,10 +161,13 @@ public final class RowFields {
             return known;
         }
         try {
-            return errors.instants().remember(text, OffsetDateTime.parse(text).toInstant());
+            Instant at = OffsetDateTime.parse(text).toInstant();
+            return inRange(field, at.atOffset(ZoneOffset.UTC).getYear()) ? errors.instants().remember(text, at) : null;
         } catch (DateTimeParseException e) {
             try {
-                return errors.instants().remember(text, LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC));
+                LocalDate day = LocalDate.parse(text);
+                return inRange(field, day.getYear())
+                        ? errors.instants().remember(text, day.atStartOfDay().toInstant(ZoneOffset.UTC)) : null;
             } catch (DateTimeParseException again) {
                 reject(field, "must be an ISO-8601 timestamp with offset (2026-01-31T10:00:00Z) or a date (2026-01-31)");
                 return null;
@@ -151,7 +182,8 @@ public final class RowFields {
             return null;
         }
         try {
-            return LocalDate.parse(text);
+            LocalDate day = LocalDate.parse(text);
+            return inRange(field, day.getYear()) ? day : null;
         } catch (DateTimeParseException e) {
             reject(field, "must be an ISO-8601 date such as 2026-01-31");
             return null;

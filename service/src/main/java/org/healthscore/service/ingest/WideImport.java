@@ -39,10 +39,14 @@ public final class WideImport {
             throw ApiException.badRequest("mapping", "is required: a JSON part named mapping");
         }
         validator.check(mapping);
+        checkYear("observedAt", mapping.observedAt().atOffset(java.time.ZoneOffset.UTC).getYear());
+        if (mapping.outcome() != null) {
+            checkYear("outcome.occurredAt", mapping.outcome().occurredAt().getYear());
+        }
         if (csv == null) {
             throw ApiException.badRequest("file", "is required: a CSV part named file");
         }
-        return ingest.inRequest(workspaceId, BulkFormat.CSV, csv, List.of(), (handle, reader, errors) -> {
+        return ingest.inRequest(workspaceId, BulkFormat.CSV, csv, List.of(), column -> true, (handle, reader, errors) -> {
             Map<String, MetricRef> metrics = ingest.metrics(handle, workspaceId);
             checkMapping(mapping, reader.columns(), metrics);
             AccountIds ids = new AccountIds(handle, workspaceId);
@@ -95,6 +99,13 @@ public final class WideImport {
         }, caller);
     }
 
+    private static void checkYear(String field, int year) {
+        if (year < RowFields.FIRST_YEAR || year > RowFields.LAST_YEAR) {
+            throw ApiException.invalid(field, "must be between the years " + RowFields.FIRST_YEAR + " and "
+                    + RowFields.LAST_YEAR);
+        }
+    }
+
     /** A cell's number: through the column's value map when it has the text, else parsed; null when empty. */
     private static Double cellValue(RowFields f, MetricColumn column) {
         String text = f.text(column.column(), false, 200);
@@ -102,16 +113,11 @@ public final class WideImport {
             return null;
         }
         if (column.values() != null && column.values().containsKey(text)) {
-            Double mapped = column.values().get(text);
-            return mapped;
+            return column.values().get(text) + 0.0;
         }
-        try {
-            double value = Double.parseDouble(text);
-            if (Double.isFinite(value)) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
+        Double value = RowFields.parseNumber(text);
+        if (value != null) {
+            return value;
         }
         f.reject(column.column(), "'" + text + "' is not a number"
                 + (column.values() == null ? "" : " and not one of the mapped values " + column.values().keySet()));
