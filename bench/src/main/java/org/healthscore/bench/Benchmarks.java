@@ -1,8 +1,9 @@
 package org.healthscore.bench;
 
 /**
- * Entry point of the benchmarks: {@code mvn -q -DskipTests install && mvn -q -pl bench exec:java -Dexec.args=ingest}.
- * Each benchmark prints its figures beside a floor measured in the same run on the same machine.
+ * Entry point of the benchmarks: {@code mvn -q -DskipTests install && mvn -q -pl bench exec:java -Dexec.args=ingest}
+ * (or {@code -Dexec.args=scoring}). Each benchmark prints its figures beside a floor measured in the same run on the
+ * same machine.
  */
 public final class Benchmarks {
 
@@ -13,7 +14,8 @@ public final class Benchmarks {
         String which = args.length > 0 ? args[0] : "ingest";
         switch (which) {
             case "ingest" -> IngestBenchmark.run(Integer.getInteger("rows", 1_000_000));
-            default -> throw new IllegalArgumentException("Unknown benchmark " + which + "; known: ingest");
+            case "scoring" -> ScoringBenchmark.run();
+            default -> throw new IllegalArgumentException("Unknown benchmark " + which + "; known: ingest, scoring");
         }
         System.exit(0);
     }
