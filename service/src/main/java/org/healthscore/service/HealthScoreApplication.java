@@ -50,7 +50,10 @@ import org.healthscore.service.rest.CatalogResource;
 import org.healthscore.service.rest.KeyResource;
 import org.healthscore.service.rest.MetricResource;
 import org.healthscore.service.rest.OpenApiResource;
+import org.healthscore.service.rest.ScorecardResource;
 import org.healthscore.service.rest.WorkspaceResource;
+import org.healthscore.service.scorecards.Frameworks;
+import org.healthscore.service.scorecards.ScorecardService;
 import org.healthscore.service.rest.errors.ApiExceptionMapper;
 import org.healthscore.service.rest.errors.JsonProblemMapper;
 import org.healthscore.service.rest.errors.ThrowableMapper;
@@ -134,6 +137,9 @@ public class HealthScoreApplication extends Application<HealthScoreConfiguration
         environment.jersey().register(new AccountResource(accounts, ingest));
         environment.jersey().register(new ObservationResource(ingest));
         environment.jersey().register(new ImportResource(new WideImport(ingest, validator, clock), json));
+        Frameworks frameworks = new Frameworks(json);
+        ScorecardService scorecards = new ScorecardService(jdbi, validator, metrics, frameworks, auditor, json, clock);
+        environment.jersey().register(new ScorecardResource(scorecards, frameworks));
         environment.jersey().register(new GraphQLResource(new GraphQLEngine(metrics, accounts, ingest, json,
                 config.getGraphql())));
         environment.jersey().register(new OpenApiResource());

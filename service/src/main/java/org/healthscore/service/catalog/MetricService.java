@@ -23,6 +23,7 @@ import org.healthscore.api.page.Page;
 import org.healthscore.api.problem.FieldError;
 import org.healthscore.persistence.Ids;
 import org.healthscore.persistence.account.ObservationDao;
+import org.healthscore.persistence.scorecard.ScorecardDao;
 import org.healthscore.persistence.metric.MetricDao;
 import org.healthscore.persistence.metric.MetricRevisionDao;
 import org.healthscore.persistence.metric.MetricRevisionRow;
@@ -69,23 +70,7 @@ public final class MetricService {
             throw ApiException.invalid("key", "is required");
         }
         try {
-            return jdbi.inTransaction(handle -> {
-                MetricDao dao = handle.attach(MetricDao.class);
-                if (dao.find(workspaceId, input.key()).isPresent()) {
-                    throw duplicate(input.key());
-                }
-                // A key deleted and created again continues its old trail rather than reusing numbers.
-                int revision = handle.attach(MetricRevisionDao.class).latestRevision(workspaceId, input.key()) + 1;
-                Instant now = clock.instant();
-                MetricRow row = MetricRows.fromInput(Ids.newInternalId(), workspaceId, input.key(), input, revision,
-                        now, caller.name(), now, caller.name());
-                dao.insert(row);
-                dao.insertTags(row.id(), input.tagsOrEmpty(), workspaceId);
-                Metric metric = MetricRows.toApi(row, sorted(input.tagsOrEmpty()));
-                writeRevision(handle, workspaceId, metric, RevisionChange.CREATED, caller, now);
-                auditor.record(handle, workspaceId, caller, "metric.created", metric.key(), "revision " + revision);
-                return metric;
-            });
+            return jdbi.inTransaction(handle -> createIn(handle, workspaceId, caller, input));
         } catch (StatementException e) {
             // Two creates of one key racing: the unique key decides, the loser hears 409.
             if (isUniqueViolation(e)) {
@@ -93,6 +78,26 @@ public final class MetricService {
             }
             throw e;
         }
+    }
+
+    /** Creates a catalog entry inside the caller's transaction (a template instantiating its metrics). */
+    public Metric createIn(Handle handle, String workspaceId, Caller caller, MetricInput input) {
+        checkInput(input);
+        MetricDao dao = handle.attach(MetricDao.class);
+        if (dao.find(workspaceId, input.key()).isPresent()) {
+            throw duplicate(input.key());
+        }
+        // A key deleted and created again continues its old trail rather than reusing numbers.
+        int revision = handle.attach(MetricRevisionDao.class).latestRevision(workspaceId, input.key()) + 1;
+        Instant now = clock.instant();
+        MetricRow row = MetricRows.fromInput(Ids.newInternalId(), workspaceId, input.key(), input, revision,
+                now, caller.name(), now, caller.name());
+        dao.insert(row);
+        dao.insertTags(row.id(), input.tagsOrEmpty(), workspaceId);
+        Metric metric = MetricRows.toApi(row, sorted(input.tagsOrEmpty()));
+        writeRevision(handle, workspaceId, metric, RevisionChange.CREATED, caller, now);
+        auditor.record(handle, workspaceId, caller, "metric.created", metric.key(), "revision " + revision);
+        return metric;
     }
 
     /**
@@ -145,6 +150,11 @@ public final class MetricService {
             MetricRow current = dao.find(workspaceId, key).orElseThrow(() -> notFound(key));
             if (expectedRevision != null && current.revision() != expectedRevision) {
                 throw stale(key, current.revision(), expectedRevision);
+            }
+            List<String> scorecards = handle.attach(ScorecardDao.class).publishedUsing(workspaceId, key);
+            if (!scorecards.isEmpty()) {
+                throw ApiException.conflict("Metric " + key + " is in use by published scorecards: "
+                        + String.join(", ", scorecards) + ". Set its status to DEPRECATED instead.");
             }
             long observations = handle.attach(ObservationDao.class).countForMetric(workspaceId, current.id());
             if (observations > 0) {

@@ -37,6 +37,17 @@ public final class JsonErrors {
             }
             return new FieldError("body", "is not well-formed JSON" + where(e));
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException typeId) {
+            String path = path(typeId);
+            String known = "";
+            var subtypes = typeId.getBaseType() == null ? null
+                    : typeId.getBaseType().getRawClass().getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
+            if (subtypes != null) {
+                known = ": " + String.join(", ", java.util.Arrays.stream(subtypes.value())
+                        .map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name).toList());
+            }
+            return new FieldError("body".equals(path) ? "type" : path + ".type", "must be one of the known types" + known);
+        }
         if (e instanceof PropertyBindingException unknown) {
             return new FieldError(path(unknown), "is not a known field; known fields: "
                     + String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()));

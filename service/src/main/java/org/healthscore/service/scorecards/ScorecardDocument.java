@@ -1,0 +1,21 @@
+package org.healthscore.service.scorecards;
+
+import java.util.List;
+import org.healthscore.api.scorecard.AppliesTo;
+import org.healthscore.api.scorecard.BandLimits;
+import org.healthscore.api.scorecard.Framework;
+import org.healthscore.api.scorecard.MissingDataSettings;
+import org.healthscore.api.scorecard.Scorecard;
+
+/** What a draft or a published version holds, stored as one JSON document. */
+record ScorecardDocument(String name, String description, Framework framework, AppliesTo appliesTo, BandLimits bands,
+                         MissingDataSettings missingData, List<Scorecard.Measure> measures) {
+
+    ScorecardDocument {
+        appliesTo = appliesTo == null ? AppliesTo.ALL : appliesTo;
+        bands = bands == null ? BandLimits.DEFAULT : bands;
+        missingData = missingData == null ? MissingDataSettings.DEFAULT : missingData;
+        measures = measures == null ? List.of() : List.copyOf(measures);
+        framework = framework == null ? Framework.CUSTOM : framework;
+    }
+}
