@@ -9,7 +9,35 @@ public final class Persistence {
     private Persistence() {
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong STATEMENTS = new java.util.concurrent.atomic.AtomicLong();
+
     public static Jdbi configure(Jdbi jdbi) {
-        return jdbi.installPlugin(new SqlObjectPlugin()).installPlugin(new UtcInstantsPlugin());
+        jdbi.installPlugin(new SqlObjectPlugin()).installPlugin(new UtcInstantsPlugin());
+        // Counts statements, so tests can show a page of N accounts costs the same number as a page of 1.
+        org.jdbi.v3.core.statement.SqlLogger previous = jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class)
+                .getSqlLogger();
+        jdbi.setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+            @Override
+            public void logBeforeExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                STATEMENTS.incrementAndGet();
+                previous.logBeforeExecution(context);
+            }
+
+            @Override
+            public void logAfterExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                previous.logAfterExecution(context);
+            }
+
+            @Override
+            public void logException(org.jdbi.v3.core.statement.StatementContext context, java.sql.SQLException ex) {
+                previous.logException(context, ex);
+            }
+        });
+        return jdbi;
+    }
+
+    /** How many SQL statements this JVM's Jdbi instances have executed (a monotonic counter). */
+    public static long statementsExecuted() {
+        return STATEMENTS.get();
     }
 }

@@ -50,7 +50,9 @@ import org.healthscore.service.rest.CatalogResource;
 import org.healthscore.service.rest.KeyResource;
 import org.healthscore.service.rest.MetricResource;
 import org.healthscore.service.rest.OpenApiResource;
+import org.healthscore.service.rest.ScoreResource;
 import org.healthscore.service.rest.ScorecardResource;
+import org.healthscore.service.health.HealthService;
 import org.healthscore.service.rest.WorkspaceResource;
 import org.healthscore.service.scorecards.Frameworks;
 import org.healthscore.service.scorecards.ScorecardService;
@@ -134,13 +136,15 @@ public class HealthScoreApplication extends Application<HealthScoreConfiguration
         environment.jersey().register(new AuditResource(new AuditService(jdbi)));
         IngestService ingest = new IngestService(jdbi, json, auditor, clock);
         AccountService accounts = new AccountService(jdbi, validator, auditor, json, clock);
-        environment.jersey().register(new AccountResource(accounts, ingest));
-        environment.jersey().register(new ObservationResource(ingest));
-        environment.jersey().register(new ImportResource(new WideImport(ingest, validator, clock), json));
         Frameworks frameworks = new Frameworks(json);
         ScorecardService scorecards = new ScorecardService(jdbi, validator, metrics, frameworks, auditor, json, clock);
+        HealthService health = new HealthService(jdbi, scorecards, validator, clock);
+        environment.jersey().register(new AccountResource(accounts, ingest, health));
+        environment.jersey().register(new ScoreResource(health));
+        environment.jersey().register(new ObservationResource(ingest));
+        environment.jersey().register(new ImportResource(new WideImport(ingest, validator, clock), json));
         environment.jersey().register(new ScorecardResource(scorecards, frameworks));
-        environment.jersey().register(new GraphQLResource(new GraphQLEngine(metrics, accounts, ingest, json,
+        environment.jersey().register(new GraphQLResource(new GraphQLEngine(metrics, accounts, ingest, health, json,
                 config.getGraphql())));
         environment.jersey().register(new OpenApiResource());
         registerCors(config.getCors(), environment);

@@ -48,6 +48,10 @@ public interface AccountDao {
                           @Define("afterExternalId") @Bind("afterExternalId") String afterExternalId,
                           @Bind("limit") int limit);
 
+    /** Every account of a workspace (to form a scoring population). */
+    @SqlQuery("SELECT " + COLUMNS + " FROM account WHERE workspace_id = :workspaceId")
+    List<AccountRow> all(@Bind("workspaceId") String workspaceId);
+
     @SqlQuery("SELECT COUNT(*) FROM account WHERE workspace_id = :workspaceId")
     long count(@Bind("workspaceId") String workspaceId);
 

@@ -60,6 +60,35 @@ public interface ObservationDao {
                                     @Define("beforeMetricId") @Bind("beforeMetricId") Long beforeMetricId,
                                     @Bind("limit") int limit);
 
+    /** The observations of some accounts and metrics with {@code from < observed_at < to}, oldest first. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM observation WHERE workspace_id = :workspaceId"
+            + " AND account_id IN (<accountIds>) AND metric_id IN (<metricIds>)"
+            + " AND observed_at > :from AND :to > observed_at ORDER BY account_id, metric_id, observed_at")
+    List<ObservationRow> inRange(@Bind("workspaceId") String workspaceId,
+                                 @BindList("accountIds") Collection<Long> accountIds,
+                                 @BindList("metricIds") Collection<Long> metricIds,
+                                 @Bind("from") Instant from, @Bind("to") Instant to);
+
+    /** Every account's observations of some metrics with {@code from < observed_at < to} (a population). */
+    @SqlQuery("SELECT " + COLUMNS + " FROM observation WHERE workspace_id = :workspaceId"
+            + " AND metric_id IN (<metricIds>) AND observed_at > :from AND :to > observed_at"
+            + " ORDER BY account_id, metric_id, observed_at")
+    List<ObservationRow> allInRange(@Bind("workspaceId") String workspaceId,
+                                    @BindList("metricIds") Collection<Long> metricIds,
+                                    @Bind("from") Instant from, @Bind("to") Instant to);
+
+    /** The newest observation at or before {@code atOrBefore} of each (account, metric): how old the data is. */
+    @SqlQuery("SELECT o.account_id, o.metric_id, o.observed_at, o.raw_value, o.workspace_id FROM observation o"
+            + " JOIN (SELECT account_id, metric_id, MAX(observed_at) AS newest FROM observation"
+            + " WHERE workspace_id = :workspaceId AND account_id IN (<accountIds>) AND metric_id IN (<metricIds>)"
+            + " AND :atOrBefore >= observed_at GROUP BY account_id, metric_id) n"
+            + " ON o.account_id = n.account_id AND o.metric_id = n.metric_id AND o.observed_at = n.newest"
+            + " WHERE o.workspace_id = :workspaceId")
+    List<ObservationRow> newest(@Bind("workspaceId") String workspaceId,
+                                @BindList("accountIds") Collection<Long> accountIds,
+                                @BindList("metricIds") Collection<Long> metricIds,
+                                @Bind("atOrBefore") Instant atOrBefore);
+
     @SqlQuery("SELECT COUNT(*) FROM observation WHERE workspace_id = :workspaceId")
     long count(@Bind("workspaceId") String workspaceId);
 

@@ -30,6 +30,13 @@ public interface OutcomeDao {
             + " ORDER BY occurred_at, outcome_type")
     List<OutcomeRow> forAccount(@Bind("workspaceId") String workspaceId, @Bind("accountId") long accountId);
 
+    /** Accounts with an outcome of {@code type} on or before {@code onOrBefore} (churned accounts are not active). */
+    @SqlQuery("SELECT DISTINCT account_id FROM outcome WHERE workspace_id = :workspaceId AND outcome_type = :type"
+            + " AND :onOrBefore >= occurred_at")
+    List<Long> accountsWith(@Bind("workspaceId") String workspaceId,
+                            @Bind("type") org.healthscore.api.account.OutcomeType type,
+                            @Bind("onOrBefore") java.time.LocalDate onOrBefore);
+
     @SqlQuery("SELECT COUNT(*) FROM outcome WHERE workspace_id = :workspaceId")
     long count(@Bind("workspaceId") String workspaceId);
 }

@@ -18,6 +18,11 @@ import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 import org.healthscore.service.auth.Caller;
+import java.time.LocalDate;
+import org.healthscore.api.health.AccountHealth;
+import org.healthscore.api.key.Role;
+import org.healthscore.service.catalog.MetricService;
+import org.healthscore.service.health.HealthService;
 import org.healthscore.api.page.Page;
 import org.healthscore.service.accounts.AccountService;
 import org.healthscore.service.ingest.BulkFormat;
@@ -31,20 +36,42 @@ final class AccountFetchers {
 
     private final AccountService accounts;
     private final IngestService ingest;
+    private final HealthService health;
+    private final MetricService metrics;
     private final ObjectMapper json;
 
-    AccountFetchers(AccountService accounts, IngestService ingest, ObjectMapper json) {
+    AccountFetchers(AccountService accounts, IngestService ingest, HealthService health, MetricService metrics,
+                    ObjectMapper json) {
         this.accounts = accounts;
         this.ingest = ingest;
+        this.health = health;
+        this.metrics = metrics;
         this.json = json;
     }
 
     static final String OUTCOMES = "outcomes";
+    static final String HEALTH = "health";
+    static final String METRICS = "metrics";
 
     /** This request's loaders: a page of accounts with their outcomes costs two statements, not one per account. */
     void register(DataLoaderRegistry registry, Caller caller) {
         registry.register(OUTCOMES, DataLoaderFactory.newMappedDataLoader((Set<String> externalIds) ->
                 CompletableFuture.completedFuture(accounts.outcomesOf(caller, externalIds))));
+        // Health of a page of accounts: grouped by the arguments asked, each group scored in one batch.
+        registry.register(HEALTH, DataLoaderFactory.newMappedDataLoader((Set<HealthKey> keys) -> {
+            Map<HealthKey, Object> out = new java.util.HashMap<>();
+            keys.stream().collect(java.util.stream.Collectors.groupingBy(HealthKey::arguments)).forEach((args, group) -> {
+                Map<String, HealthService.Outcome> scored = health.score(caller,
+                        group.stream().map(HealthKey::account).toList(), args.scorecard(), args.version(), args.asOf());
+                group.forEach(k -> {
+                    HealthService.Outcome o = scored.get(k.account());
+                    out.put(k, o.error() != null ? o.error() : o.health());
+                });
+            });
+            return CompletableFuture.completedFuture(out);
+        }));
+        registry.register(METRICS, DataLoaderFactory.newMappedDataLoader((Set<String> keys) ->
+                CompletableFuture.completedFuture(metrics.byKeys(caller.workspace(Role.READER), keys))));
     }
 
     void wire(RuntimeWiring.Builder wiring) {
@@ -63,7 +90,31 @@ final class AccountFetchers {
                         .map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList())
                 .dataFetcher("observations", this::observations)
                 .dataFetcher("outcomes", env -> env.<String, List<Outcome>>getDataLoader(OUTCOMES)
-                        .load(((Account) env.getSource()).externalId())));
+                        .load(((Account) env.getSource()).externalId()))
+                .dataFetcher("health", this::health));
+        wiring.type("MeasureHealth", type -> type
+                .dataFetcher("metric", env -> env.<String, Object>getDataLoader(METRICS)
+                        .load(((AccountHealth.MeasureHealth) env.getSource()).metric())));
+    }
+
+    /** A loader key: the account, and the arguments its health was asked with. */
+    record HealthKey(String account, HealthArguments arguments) {
+    }
+
+    record HealthArguments(String scorecard, Integer version, LocalDate asOf) {
+    }
+
+    private Object health(DataFetchingEnvironment env) {
+        Account account = env.getSource();
+        HealthArguments args = new HealthArguments(env.getArgument("scorecard"), env.getArgument("version"),
+                env.getArgument("asOf"));
+        return env.<HealthKey, Object>getDataLoader(HEALTH).load(new HealthKey(account.externalId(), args))
+                .thenApply(result -> {
+                    if (result instanceof ApiException refusal) {
+                        throw refusal;
+                    }
+                    return result;
+                });
     }
 
     private Account account(DataFetchingEnvironment env) {

@@ -24,6 +24,7 @@ import org.dataloader.DataLoaderRegistry;
 import org.healthscore.service.auth.Caller;
 import org.healthscore.service.accounts.AccountService;
 import org.healthscore.service.catalog.MetricService;
+import org.healthscore.service.health.HealthService;
 import org.healthscore.service.ingest.IngestService;
 import org.healthscore.service.config.GraphQLFactory;
 
@@ -39,12 +40,12 @@ public final class GraphQLEngine {
     private final GraphQL graphql;
     private final AccountFetchers accountFetchers;
 
-    public GraphQLEngine(MetricService metrics, AccountService accounts, IngestService ingest, ObjectMapper json,
-                         GraphQLFactory limits) {
+    public GraphQLEngine(MetricService metrics, AccountService accounts, IngestService ingest, HealthService health,
+                         ObjectMapper json, GraphQLFactory limits) {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().scalar(DateTimeScalar.TYPE)
                 .scalar(DateScalar.TYPE);
         new CatalogFetchers(metrics, json).wire(wiring);
-        this.accountFetchers = new AccountFetchers(accounts, ingest, json);
+        this.accountFetchers = new AccountFetchers(accounts, ingest, health, metrics, json);
         accountFetchers.wire(wiring);
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()),
                 wiring.build());

@@ -21,6 +21,8 @@ import org.healthscore.api.account.Account;
 import org.healthscore.api.account.AccountInput;
 import org.healthscore.api.account.Observation;
 import org.healthscore.api.account.Outcome;
+import org.healthscore.api.health.AccountHealth;
+import org.healthscore.service.health.HealthService;
 import org.healthscore.api.ingest.IngestSummary;
 import org.healthscore.api.page.Page;
 import org.healthscore.service.accounts.AccountService;
@@ -37,10 +39,26 @@ public final class AccountResource {
 
     private final AccountService accounts;
     private final IngestService ingest;
+    private final HealthService health;
 
-    public AccountResource(AccountService accounts, IngestService ingest) {
+    public AccountResource(AccountService accounts, IngestService ingest, HealthService health) {
         this.accounts = accounts;
         this.ingest = ingest;
+        this.health = health;
+    }
+
+    /** Live health with its breakdown; the most specific published scorecard unless one is named. */
+    @GET
+    @Path("/{externalId}/health")
+    public AccountHealth health(@Auth Caller caller, @PathParam("externalId") String externalId,
+                                @QueryParam("scorecard") String scorecard, @QueryParam("version") String version,
+                                @QueryParam("asOf") String asOf) {
+        return health.health(caller, externalId, blank(scorecard), QueryValues.positiveInt("version", version),
+                QueryValues.date("asOf", asOf));
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     @PUT
