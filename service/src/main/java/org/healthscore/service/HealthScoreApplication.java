@@ -150,7 +150,7 @@ public class HealthScoreApplication extends Application<HealthScoreConfiguration
         registerCors(config.getCors(), environment);
 
         if (config.getDemo().isEnabled()) {
-            new DemoWorkspace(jdbi, keys, metrics, clock).ensure(config.getDemo());
+            new DemoWorkspace(jdbi, keys, metrics, scorecards, ingest, clock).ensure(config.getDemo());
         }
     }
 

@@ -16,6 +16,13 @@ import org.healthscore.service.auth.Secrets;
 import org.healthscore.service.catalog.MetricService;
 import org.healthscore.service.config.DemoFactory;
 import org.healthscore.service.key.KeyService;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.healthscore.api.scorecard.Framework;
+import org.healthscore.api.scorecard.ScorecardInput;
+import org.healthscore.service.ingest.BulkFormat;
+import org.healthscore.service.ingest.IngestService;
+import org.healthscore.service.scorecards.ScorecardService;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +41,17 @@ public final class DemoWorkspace {
     private final Jdbi jdbi;
     private final KeyService keys;
     private final MetricService metrics;
+    private final ScorecardService scorecards;
+    private final IngestService ingest;
     private final Clock clock;
 
-    public DemoWorkspace(Jdbi jdbi, KeyService keys, MetricService metrics, Clock clock) {
+    public DemoWorkspace(Jdbi jdbi, KeyService keys, MetricService metrics, ScorecardService scorecards,
+                         IngestService ingest, Clock clock) {
         this.jdbi = jdbi;
         this.keys = keys;
         this.metrics = metrics;
+        this.scorecards = scorecards;
+        this.ingest = ingest;
         this.clock = clock;
     }
 
@@ -65,6 +77,13 @@ public final class DemoWorkspace {
             });
             Caller writer = new Caller(null, "demo writer", ID, Role.WRITER);
             starterMetrics().forEach(m -> metrics.create(writer, m));
+            scorecards.create(writer, new ScorecardInput("prove", null, null, null, null, null, null, null,
+                    Framework.PROVE));
+            scorecards.publish(writer, "prove");
+            DemoData data = DemoData.generate(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+            ingest.accounts(writer, BulkFormat.CSV, stream(data.accounts()));
+            ingest.observations(writer, BulkFormat.CSV, stream(data.observations()));
+            ingest.outcomes(writer, BulkFormat.CSV, stream(data.outcomes()));
         }
         LOG.info("""
 
@@ -73,11 +92,15 @@ public final class DemoWorkspace {
                   ADMIN  key: {}
                   WRITER key: {}
                   READER key: {}
-                  try: curl -H 'Authorization: Bearer {}' http://localhost:8080/api/v1/metrics
+                  try: curl -H 'Authorization: Bearer {}' http://localhost:8080/api/v1/accounts/acme-corp/health
                   docs: http://localhost:8080/docs/   GraphiQL: http://localhost:8080/graphiql/
                 ======================================================================================================""",
                 demo.getWorkspaceName(), ID, demo.getAdminSecret(), demo.getWriterSecret(), demo.getReaderSecret(),
                 demo.getReaderSecret());
+    }
+
+    private static java.io.InputStream stream(String text) {
+        return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static List<MetricInput> starterMetrics() {
