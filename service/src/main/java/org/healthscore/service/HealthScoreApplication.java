@@ -144,8 +144,8 @@ public class HealthScoreApplication extends Application<HealthScoreConfiguration
         environment.jersey().register(new ObservationResource(ingest));
         environment.jersey().register(new ImportResource(new WideImport(ingest, validator, clock), json));
         environment.jersey().register(new ScorecardResource(scorecards, frameworks));
-        environment.jersey().register(new GraphQLResource(new GraphQLEngine(metrics, accounts, ingest, health, json,
-                config.getGraphql())));
+        environment.jersey().register(new GraphQLResource(new GraphQLEngine(metrics, accounts, ingest, health,
+                scorecards, frameworks, json, config.getGraphql())));
         environment.jersey().register(new OpenApiResource());
         registerCors(config.getCors(), environment);
 

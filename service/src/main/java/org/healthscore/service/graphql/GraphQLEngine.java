@@ -25,6 +25,8 @@ import org.healthscore.service.auth.Caller;
 import org.healthscore.service.accounts.AccountService;
 import org.healthscore.service.catalog.MetricService;
 import org.healthscore.service.health.HealthService;
+import org.healthscore.service.scorecards.Frameworks;
+import org.healthscore.service.scorecards.ScorecardService;
 import org.healthscore.service.ingest.IngestService;
 import org.healthscore.service.config.GraphQLFactory;
 
@@ -41,12 +43,14 @@ public final class GraphQLEngine {
     private final AccountFetchers accountFetchers;
 
     public GraphQLEngine(MetricService metrics, AccountService accounts, IngestService ingest, HealthService health,
-                         ObjectMapper json, GraphQLFactory limits) {
+                         ScorecardService scorecards, Frameworks frameworks, ObjectMapper json,
+                         GraphQLFactory limits) {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().scalar(DateTimeScalar.TYPE)
                 .scalar(DateScalar.TYPE);
         new CatalogFetchers(metrics, json).wire(wiring);
         this.accountFetchers = new AccountFetchers(accounts, ingest, health, metrics, json);
         accountFetchers.wire(wiring);
+        new ScorecardFetchers(scorecards, frameworks, json).wire(wiring);
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()),
                 wiring.build());
         this.graphql = GraphQL.newGraphQL(schema)

@@ -13,8 +13,14 @@ record ScorecardDocument(String name, String description, Framework framework, A
 
     ScorecardDocument {
         appliesTo = appliesTo == null ? AppliesTo.ALL : appliesTo;
-        bands = bands == null ? BandLimits.DEFAULT : bands;
-        missingData = missingData == null ? MissingDataSettings.DEFAULT : missingData;
+        // Field by field: {"bands": {"redBelow": 30}} keeps greenFrom at its default, not null.
+        bands = bands == null ? BandLimits.DEFAULT : new BandLimits(
+                bands.redBelow() != null ? bands.redBelow() : BandLimits.DEFAULT.redBelow(),
+                bands.greenFrom() != null ? bands.greenFrom() : BandLimits.DEFAULT.greenFrom());
+        missingData = missingData == null ? MissingDataSettings.DEFAULT : new MissingDataSettings(
+                missingData.policy() != null ? missingData.policy() : MissingDataSettings.DEFAULT.policy(),
+                missingData.minCoverage() != null ? missingData.minCoverage()
+                        : MissingDataSettings.DEFAULT.minCoverage());
         measures = measures == null ? List.of() : List.copyOf(measures);
         framework = framework == null ? Framework.CUSTOM : framework;
     }

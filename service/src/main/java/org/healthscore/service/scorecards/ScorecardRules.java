@@ -50,9 +50,15 @@ final class ScorecardRules {
                 rule(errors, at + ".scoring", m.scoring(), metric);
             }
         }
-        if (bands != null && bands.redBelow() != null && bands.greenFrom() != null
-                && bands.redBelow() > bands.greenFrom()) {
-            errors.add(new FieldError("bands.redBelow", "must not be greater than greenFrom"));
+        if (bands != null && (bands.redBelow() != null || bands.greenFrom() != null)) {
+            // An omitted limit is its default, so {"redBelow": 80} alone breaks the order too.
+            double redBelow = bands.redBelow() != null ? bands.redBelow() : BandLimits.DEFAULT.redBelow();
+            double greenFrom = bands.greenFrom() != null ? bands.greenFrom() : BandLimits.DEFAULT.greenFrom();
+            if (redBelow > greenFrom) {
+                errors.add(bands.redBelow() != null
+                        ? new FieldError("bands.redBelow", "must not be greater than greenFrom (" + greenFrom + ")")
+                        : new FieldError("bands.greenFrom", "must not be less than redBelow (" + redBelow + ")"));
+            }
         }
         return errors;
     }

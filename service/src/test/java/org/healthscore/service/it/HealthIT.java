@@ -42,7 +42,7 @@ class HealthIT {
     @BackendTest
     void everyNumberOfAProveScoreCanBeRecomputedByHand(Api api) {
         String writer = proveWorkspace(api);
-        JsonPath h = api.raw(writer).queryParam("asOf", "2026-11-30").get("/api/v1/accounts/acme/health").then()
+        JsonPath h = api.as(writer).queryParam("asOf", "2026-11-30").get("/api/v1/accounts/acme/health").then()
                 .statusCode(200).extract().jsonPath().using(DOUBLES);
         // Weights 30/20/20/15/15; outcomes_achieved_pct has no data: RENORMALIZE over 80.
         double sum = 30 * 100 + 20 * 60 + 15 * 80 + 15 * 70;
@@ -62,7 +62,7 @@ class HealthIT {
                 "Voice of the customer", "Engagement");
         assertThat(h.getList("groups.score")).containsExactly(100.0, 60.0, null, 80.0, 70.0);
 
-        JsonPath insufficient = api.raw(writer).queryParam("asOf", "2026-11-30")
+        JsonPath insufficient = api.as(writer).queryParam("asOf", "2026-11-30")
                 .get("/api/v1/accounts/globex/health").jsonPath();
         assertThat(insufficient.getString("band")).isEqualTo("INSUFFICIENT_DATA");
         assertThat(insufficient.getString("score")).isNull();
@@ -73,17 +73,17 @@ class HealthIT {
         String writer = proveWorkspace(api);
         scorecard(api, writer, "ent", Map.of("segments", List.of("ENT")));
         // acme is ENT: "ent" (segment) beats "prove" (all accounts); globex (SMB) keeps "prove".
-        assertThat(api.raw(writer).queryParam("asOf", "2026-11-30").get("/api/v1/accounts/acme/health").jsonPath()
+        assertThat(api.as(writer).queryParam("asOf", "2026-11-30").get("/api/v1/accounts/acme/health").jsonPath()
                 .getString("scorecard.key")).isEqualTo("ent");
-        assertThat(api.raw(writer).queryParam("asOf", "2026-11-30").get("/api/v1/accounts/globex/health").jsonPath()
+        assertThat(api.as(writer).queryParam("asOf", "2026-11-30").get("/api/v1/accounts/globex/health").jsonPath()
                 .getString("scorecard.key")).isEqualTo("prove");
         // A second segment-level scorecard for ENT: a tie, named in the 409.
         scorecard(api, writer, "ent_two", Map.of("segments", List.of("ENT")));
-        Response tie = api.raw(writer).get("/api/v1/accounts/acme/health");
+        Response tie = api.as(writer).get("/api/v1/accounts/acme/health");
         tie.then().statusCode(409).contentType("application/problem+json");
         assertThat(tie.jsonPath().getString("detail")).contains("ent v1", "ent_two v1");
         // Naming one settles it.
-        api.raw(writer).queryParam("scorecard", "ent_two").get("/api/v1/accounts/acme/health").then().statusCode(200);
+        api.as(writer).queryParam("scorecard", "ent_two").get("/api/v1/accounts/acme/health").then().statusCode(200);
 
         // A workspace whose only scorecard is for ENT: an SMB account has none, a 404 that says so.
         String other = api.newWorkspace().adminSecret();
@@ -91,7 +91,7 @@ class HealthIT {
         api.raw(other).contentType(ContentType.JSON).body(Map.of("key", "prove", "fromFramework", "PROVE",
                 "appliesTo", Map.of("segments", List.of("ENT")))).post("/api/v1/scorecards").then().statusCode(201);
         api.raw(other).post("/api/v1/scorecards/prove/publish").then().statusCode(201);
-        Response none = api.raw(other).get("/api/v1/accounts/small/health");
+        Response none = api.as(other).get("/api/v1/accounts/small/health");
         none.then().statusCode(404);
         assertThat(none.jsonPath().getString("detail")).contains("No published scorecard applies");
     }
@@ -138,20 +138,20 @@ class HealthIT {
     @BackendTest
     void badRequestsAreRefused(Api api) {
         String writer = proveWorkspace(api);
-        api.raw(writer).queryParam("asOf", "yesterday").get("/api/v1/accounts/acme/health").then().statusCode(400);
-        api.raw(writer).queryParam("scorecard", "nope").get("/api/v1/accounts/acme/health").then().statusCode(422);
-        api.raw(writer).get("/api/v1/accounts/nobody/health").then().statusCode(404);
-        api.raw(writer).contentType(ContentType.JSON).body(Map.of("accounts", List.of()))
+        api.bad(writer).queryParam("asOf", "yesterday").get("/api/v1/accounts/acme/health").then().statusCode(400);
+        api.as(writer).queryParam("scorecard", "nope").get("/api/v1/accounts/acme/health").then().statusCode(422);
+        api.as(writer).get("/api/v1/accounts/nobody/health").then().statusCode(404);
+        api.bad(writer).contentType(ContentType.JSON).body(Map.of("accounts", List.of()))
                 .post("/api/v1/scores/compute").then().statusCode(422);
         List<String> tooMany = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
             tooMany.add("a" + i);
         }
-        api.raw(writer).contentType(ContentType.JSON).body(Map.of("accounts", tooMany))
+        api.bad(writer).contentType(ContentType.JSON).body(Map.of("accounts", tooMany))
                 .post("/api/v1/scores/compute").then().statusCode(422);
         // Workspaces are walls: another workspace's key cannot see acme's health.
         String stranger = api.newWorkspace().adminSecret();
-        api.raw(stranger).get("/api/v1/accounts/acme/health").then().statusCode(404);
+        api.as(stranger).get("/api/v1/accounts/acme/health").then().statusCode(404);
     }
 
     private static void scorecard(Api api, String writer, String key, Map<String, Object> appliesTo) {
@@ -163,7 +163,7 @@ class HealthIT {
     }
 
     private static Response compute(Api api, String writer, List<String> accounts) {
-        Response r = api.raw(writer).contentType(ContentType.JSON)
+        Response r = api.as(writer).contentType(ContentType.JSON)
                 .body(Map.of("scorecard", "prove", "asOf", "2026-11-30", "accounts", accounts))
                 .post("/api/v1/scores/compute");
         r.then().statusCode(200);
