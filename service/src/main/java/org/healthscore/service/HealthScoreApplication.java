@@ -51,6 +51,11 @@ import org.healthscore.service.rest.KeyResource;
 import org.healthscore.service.rest.MetricResource;
 import org.healthscore.service.rest.OpenApiResource;
 import org.healthscore.service.rest.ScoreResource;
+import org.healthscore.service.rest.JobResource;
+import org.healthscore.service.config.JobsFactory;
+import org.healthscore.service.jobs.ChunkWorkers;
+import org.healthscore.service.jobs.JobService;
+import org.healthscore.service.jobs.JobWorkersHealthCheck;
 import org.healthscore.service.rest.ScorecardResource;
 import org.healthscore.service.health.HealthService;
 import org.healthscore.service.rest.WorkspaceResource;
@@ -138,12 +143,20 @@ public class HealthScoreApplication extends Application<HealthScoreConfiguration
         AccountService accounts = new AccountService(jdbi, validator, auditor, json, clock);
         Frameworks frameworks = new Frameworks(json);
         ScorecardService scorecards = new ScorecardService(jdbi, validator, metrics, frameworks, auditor, json, clock);
-        HealthService health = new HealthService(jdbi, scorecards, validator, clock);
+        HealthService health = new HealthService(jdbi, scorecards, validator, json, clock);
         environment.jersey().register(new AccountResource(accounts, ingest, health));
         environment.jersey().register(new ScoreResource(health));
         environment.jersey().register(new ObservationResource(ingest));
         environment.jersey().register(new ImportResource(new WideImport(ingest, validator, clock), json));
         environment.jersey().register(new ScorecardResource(scorecards, frameworks));
+        JobsFactory jobs = config.getJobs();
+        environment.jersey().register(new JobResource(new JobService(jdbi, scorecards, validator, auditor, json, clock,
+                jobs.getChunkSize())));
+        ChunkWorkers workers = new ChunkWorkers(jdbi, health, scorecards, json, clock, jobs.getWorkerThreads(),
+                Duration.ofSeconds(jobs.getLeaseSeconds()), jobs.getPollMillis(), environment.metrics());
+        environment.lifecycle().manage(workers);
+        environment.healthChecks().register("jobs", new JobWorkersHealthCheck(workers,
+                Duration.ofSeconds(jobs.getLeaseSeconds() * 5L)));
         environment.jersey().register(new GraphQLResource(new GraphQLEngine(metrics, accounts, ingest, health,
                 scorecards, frameworks, json, config.getGraphql())));
         environment.jersey().register(new OpenApiResource());

@@ -40,6 +40,20 @@ public class HealthScoreConfiguration extends Configuration {
     @NotNull
     private DemoFactory demo = new DemoFactory();
 
+    @Valid
+    @NotNull
+    private org.healthscore.service.config.JobsFactory jobs = new org.healthscore.service.config.JobsFactory();
+
+    @JsonProperty
+    public org.healthscore.service.config.JobsFactory getJobs() {
+        return jobs;
+    }
+
+    @JsonProperty
+    public void setJobs(org.healthscore.service.config.JobsFactory jobs) {
+        this.jobs = jobs;
+    }
+
     @JsonProperty
     public DataSourceFactory getDatabase() {
         return database;

@@ -48,6 +48,9 @@ public interface AccountDao {
                           @Define("afterExternalId") @Bind("afterExternalId") String afterExternalId,
                           @Bind("limit") int limit);
 
+    @SqlQuery("SELECT " + COLUMNS + " FROM account WHERE workspace_id = :workspaceId AND id IN (<ids>)")
+    List<AccountRow> findByIds(@Bind("workspaceId") String workspaceId, @BindList("ids") Collection<Long> ids);
+
     /** Every account of a workspace (to form a scoring population). */
     @SqlQuery("SELECT " + COLUMNS + " FROM account WHERE workspace_id = :workspaceId")
     List<AccountRow> all(@Bind("workspaceId") String workspaceId);

@@ -37,6 +37,10 @@ import org.healthscore.service.scoring.Point;
 import org.healthscore.service.scoring.Populations;
 import org.healthscore.service.scoring.Recipe;
 import org.healthscore.service.scoring.ScoreCalculator;
+import org.healthscore.service.scoring.ScoreTrend;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.healthscore.persistence.health.SnapshotDao;
+import org.healthscore.persistence.health.SnapshotRow;
 import org.healthscore.service.scoring.Series;
 import org.healthscore.service.scorecards.ScorecardService;
 import org.healthscore.service.validation.RequestValidator;
@@ -56,12 +60,15 @@ public final class HealthService {
     private final Jdbi jdbi;
     private final ScorecardService scorecards;
     private final RequestValidator validator;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    public HealthService(Jdbi jdbi, ScorecardService scorecards, RequestValidator validator, Clock clock) {
+    public HealthService(Jdbi jdbi, ScorecardService scorecards, RequestValidator validator, ObjectMapper json,
+                         Clock clock) {
         this.jdbi = jdbi;
         this.scorecards = scorecards;
         this.validator = validator;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -136,6 +143,82 @@ public final class HealthService {
         });
     }
 
+    /**
+     * Stored scores of one account under a scorecard (default: the one that applies to it), oldest
+     * first, with {@code from <= asOf <= to} (default: the last 365 days). Each carries its trend
+     * against the stored scores 30-45 days before it.
+     */
+    public List<AccountHealth> history(Caller caller, String externalId, String scorecard, LocalDate from,
+                                       LocalDate to) {
+        String workspaceId = caller.workspace(Role.READER);
+        LocalDate end = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate start = from != null ? from : end.minusDays(365);
+        if (start.isAfter(end)) {
+            throw ApiException.invalid("from", "must not be after to");
+        }
+        return jdbi.withHandle(handle -> {
+            AccountRow account = handle.attach(AccountDao.class).find(workspaceId, externalId)
+                    .orElseThrow(() -> ApiException.notFound("No account '" + externalId + "' in this workspace"));
+            String key = scorecard;
+            if (key == null) {
+                key = ScorecardResolver.resolve(scorecards.latestVersions(workspaceId), account).key();
+            } else if (handle.attach(ScorecardDao.class).find(workspaceId, key).isEmpty()) {
+                throw ApiException.invalid("scorecard", "No scorecard '" + key + "' in this workspace");
+            }
+            List<SnapshotRow> rows = handle.attach(SnapshotDao.class).history(workspaceId, account.id(), key,
+                    start.minusDays(ScoreTrend.FROM_DAYS_BEFORE), end);
+            List<ScoreTrend.PastScore> past = rows.stream().map(r -> new ScoreTrend.PastScore(r.asOf(), r.score()))
+                    .toList();
+            List<AccountHealth> out = new ArrayList<>();
+            for (SnapshotRow r : rows) {
+                if (r.asOf().isBefore(start)) {
+                    continue;
+                }
+                try {
+                    AccountHealth stored = json.readValue(r.document(), AccountHealth.class);
+                    out.add(new AccountHealth(stored.account(), stored.scorecard(), stored.asOf(), stored.score(),
+                            stored.band(), stored.coverage(), ScoreTrend.trend(stored.score(), r.asOf(), past),
+                            stored.measures(), stored.groups()));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("A stored score is not readable", e);
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Computes and stores the health of some accounts under one version at one asOf, replacing what
+     * was stored for the same keys: processing a chunk twice leaves one snapshot per key.
+     * Runs inside the caller's transaction.
+     */
+    public int store(Handle handle, String workspaceId, ScorecardVersion version, List<Long> accountIds,
+                     LocalDate asOf) {
+        List<AccountRow> members = handle.attach(AccountDao.class).findByIds(workspaceId, accountIds);
+        if (members.isEmpty()) {
+            return 0;
+        }
+        Map<String, MetricRow> catalog = new HashMap<>();
+        handle.attach(MetricDao.class).all(workspaceId).forEach(m -> catalog.put(m.metricKey(), m));
+        Map<String, AccountHealth> scored = scoreVersion(handle, workspaceId, version, members, catalog, asOf);
+        Instant now = clock.instant();
+        List<SnapshotRow> rows = new ArrayList<>();
+        for (AccountRow a : members) {
+            AccountHealth h = scored.get(a.externalId());
+            try {
+                rows.add(new SnapshotRow(a.id(), version.key(), version.version(), asOf, workspaceId, h.score(),
+                        h.band().name(), json.writeValueAsString(h), now));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        SnapshotDao snapshots = handle.attach(SnapshotDao.class);
+        snapshots.clear(workspaceId, version.key(), version.version(), asOf,
+                members.stream().map(AccountRow::id).toList());
+        snapshots.insert(rows);
+        return rows.size();
+    }
+
     private ScorecardVersion named(Caller caller, Handle handle, String workspaceId, String key, Integer version) {
         if (version != null) {
             return scorecards.version(caller, key, version);
@@ -175,10 +258,16 @@ public final class HealthService {
         }
         Populations populations = populations(handle, workspaceId, version, recipe, calculator, catalog, window,
                 measureOf, asOf);
+        Map<Long, List<ScoreTrend.PastScore>> past = new HashMap<>();
+        handle.attach(SnapshotDao.class).scoredBetween(workspaceId, version.key(), accountIds,
+                asOf.minusDays(ScoreTrend.FROM_DAYS_BEFORE), asOf.minusDays(ScoreTrend.TO_DAYS_BEFORE))
+                .forEach(r -> past.computeIfAbsent(r.accountId(), k -> new ArrayList<>())
+                        .add(new ScoreTrend.PastScore(r.asOf(), r.score())));
         Map<String, AccountHealth> out = new HashMap<>();
         for (AccountRow account : members) {
             Health h = calculator.score(asOf, series(points.get(account.id()), recipe), populations);
-            out.put(account.externalId(), toApi(account.externalId(), version, asOf, h));
+            Double trend = ScoreTrend.trend(h.score(), asOf, past.getOrDefault(account.id(), List.of()));
+            out.put(account.externalId(), toApi(account.externalId(), version, asOf, h, trend));
         }
         return out;
     }
@@ -237,9 +326,10 @@ public final class HealthService {
         return out;
     }
 
-    private static AccountHealth toApi(String account, ScorecardVersion version, LocalDate asOf, Health h) {
+    private static AccountHealth toApi(String account, ScorecardVersion version, LocalDate asOf, Health h,
+                                       Double trend) {
         return new AccountHealth(account, new AccountHealth.ScorecardRef(version.key(), version.version()), asOf,
-                h.score(), Band.valueOf(h.band().name()), h.coverage(), null,
+                h.score(), Band.valueOf(h.band().name()), h.coverage(), trend,
                 h.measures().stream().map(m -> new AccountHealth.MeasureHealth(m.metric(), m.rawValue(), m.score(),
                         m.weight(), m.contribution(), m.pointsLost(), m.group(), m.ageDays())).toList(),
                 h.groups().stream().map(g -> new AccountHealth.GroupHealth(g.name(), g.score())).toList());

@@ -57,6 +57,16 @@ public final class AccountResource {
                 QueryValues.date("asOf", asOf));
     }
 
+    /** Stored scores over time (filled by re-scoring jobs), oldest first, each with its trend. */
+    @GET
+    @Path("/{externalId}/health/history")
+    public List<AccountHealth> history(@Auth Caller caller, @PathParam("externalId") String externalId,
+                                       @QueryParam("scorecard") String scorecard, @QueryParam("from") String from,
+                                       @QueryParam("to") String to) {
+        return health.history(caller, externalId, blank(scorecard), QueryValues.date("from", from),
+                QueryValues.date("to", to));
+    }
+
     private static String blank(String text) {
         return text == null || text.isBlank() ? null : text;
     }

@@ -189,6 +189,13 @@ public final class ScorecardService {
         return toVersion(key, version, read(row.document()), row.publishedAt(), row.publishedBy());
     }
 
+    /** A published version, for work that runs on behalf of a workspace (job workers). */
+    public ScorecardVersion versionOf(String workspaceId, String key, int version) {
+        ScorecardVersionRow row = jdbi.withExtension(ScorecardDao.class, dao -> dao.findVersion(workspaceId, key,
+                version)).orElseThrow(() -> ApiException.notFound("Scorecard " + key + " has no version " + version));
+        return toVersion(key, version, read(row.document()), row.publishedAt(), row.publishedBy());
+    }
+
     /** The newest version of every published scorecard of the caller's workspace. */
     public List<ScorecardVersion> latestVersions(String workspaceId) {
         return jdbi.withExtension(ScorecardDao.class, dao -> dao.latestVersions(workspaceId)).stream()

@@ -1,0 +1,5 @@
+package org.healthscore.api.job;
+
+public enum JobStatus {
+    QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED
+}

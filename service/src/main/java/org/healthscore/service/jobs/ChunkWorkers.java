@@ -1,0 +1,193 @@
+package org.healthscore.service.jobs;
+
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricRegistry;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.lifecycle.Managed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import org.healthscore.api.job.JobStatus;
+import org.healthscore.api.scorecard.ScorecardVersion;
+import org.healthscore.persistence.job.ChunkRow;
+import org.healthscore.persistence.job.JobDao;
+import org.healthscore.persistence.job.JobRow;
+import org.healthscore.service.health.HealthService;
+import org.healthscore.service.scorecards.ScorecardService;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This instance's job workers. Each claims one chunk at a time with a conditional UPDATE on its
+ * lease, computes its scores and writes them, and marks the chunk done in the same transaction,
+ * only while the lease is still its own. An instance that dies leaves leases that run out; another
+ * instance (or this one, restarted) takes those chunks again, and since snapshots are replaced by
+ * key, a chunk done twice leaves the same rows.
+ */
+public final class ChunkWorkers implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkWorkers.class);
+
+    /** Test-only: a chunk for which this answers true fails while it is processed. */
+    public static volatile Predicate<String> faultHook = chunk -> false;
+
+    private final Jdbi jdbi;
+    private final HealthService health;
+    private final ScorecardService scorecards;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final int threads;
+    private final Duration lease;
+    private final long pollMillis;
+    private final Meter units;
+    private final String owner = "instance-" + UUID.randomUUID();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private ExecutorService pool;
+
+    public ChunkWorkers(Jdbi jdbi, HealthService health, ScorecardService scorecards, ObjectMapper json, Clock clock,
+                        int threads, Duration lease, long pollMillis, MetricRegistry metrics) {
+        this.jdbi = jdbi;
+        this.health = health;
+        this.scorecards = scorecards;
+        this.json = json;
+        this.clock = clock;
+        this.threads = threads;
+        this.lease = lease;
+        this.pollMillis = pollMillis;
+        this.units = metrics.meter(MetricRegistry.name(ChunkWorkers.class, "units"));
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    @Override
+    public void start() {
+        if (threads == 0) {
+            return;
+        }
+        running.set(true);
+        pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "job-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < threads; i++) {
+            pool.submit(this::loop);
+        }
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        running.set(false);
+        if (pool != null) {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    public boolean alive() {
+        return threads == 0 || (pool != null && !pool.isShutdown());
+    }
+
+    private void loop() {
+        while (running.get()) {
+            try {
+                if (!workOnce()) {
+                    Thread.sleep(pollMillis);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Job worker error; retrying", e);
+                try {
+                    Thread.sleep(pollMillis);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Claims and processes one chunk; false when none was free. */
+    boolean workOnce() {
+        Instant now = clock.instant();
+        for (ChunkRow candidate : jdbi.withExtension(JobDao.class, dao -> dao.claimable(now, 8))) {
+            boolean mine = jdbi.withExtension(JobDao.class, dao -> dao.claim(candidate.jobId(), candidate.chunkNo(),
+                    owner, now, now.plus(lease))) == 1;
+            if (mine) {
+                process(candidate);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void process(ChunkRow chunk) {
+        JobRow job = jdbi.withExtension(JobDao.class, dao -> dao.findAny(chunk.jobId())).orElse(null);
+        if (job == null || !(JobStatus.QUEUED.name().equals(job.status())
+                || JobStatus.RUNNING.name().equals(job.status()))) {
+            jdbi.useExtension(JobDao.class, dao -> dao.finish(chunk.jobId(), chunk.chunkNo(), owner, "CANCELLED",
+                    null));
+            return;
+        }
+        jdbi.useExtension(JobDao.class, dao -> dao.markRunning(job.id(), clock.instant()));
+        try {
+            ChunkPayload payload = json.readValue(chunk.payload(), ChunkPayload.class);
+            ScorecardVersion version = scorecards.versionOf(job.workspaceId(), payload.scorecard(),
+                    payload.version());
+            boolean finished = jdbi.inTransaction(handle -> {
+                JobDao dao = handle.attach(JobDao.class);
+                for (LocalDate asOf : payload.asOfDates()) {
+                    dao.extend(chunk.jobId(), chunk.chunkNo(), owner, clock.instant().plus(lease));
+                    health.store(handle, job.workspaceId(), version, payload.accountIds(), asOf);
+                    if (faultHook.test(chunk.jobId() + "/" + chunk.chunkNo())) {
+                        throw new IllegalStateException("fault injected for a test");
+                    }
+                }
+                if (dao.finish(chunk.jobId(), chunk.chunkNo(), owner, "DONE", null) == 0) {
+                    // Our lease ran out and another instance took the chunk: let its work count, not ours.
+                    handle.rollback();
+                    return false;
+                }
+                dao.addDone(job.id(), chunk.units());
+                return true;
+            });
+            if (finished) {
+                units.mark(chunk.units());
+                jdbi.useExtension(JobDao.class, dao -> {
+                    if (dao.unfinishedChunks(job.id()) == 0) {
+                        dao.end(job.id(), JobStatus.SUCCEEDED.name(), clock.instant(), null);
+                    }
+                });
+            }
+        } catch (RuntimeException | JsonProcessingException e) {
+            String message = "chunk " + chunk.chunkNo() + " failed: " + e.getMessage();
+            LOG.warn("Job {} {}", job.id(), message, e);
+            jdbi.useTransaction(handle -> {
+                JobDao dao = handle.attach(JobDao.class);
+                dao.finish(chunk.jobId(), chunk.chunkNo(), owner, "FAILED", message);
+                dao.end(job.id(), JobStatus.FAILED.name(), clock.instant(), message);
+                dao.cancelPending(job.id());
+            });
+        }
+    }
+
+    /** Chunks whose lease ran out long ago with no instance taking them: workers are stuck or gone. */
+    public int abandonedChunks(Duration olderThan) {
+        return jdbi.withExtension(JobDao.class, dao -> dao.abandoned(clock.instant().minus(olderThan)));
+    }
+
+}
