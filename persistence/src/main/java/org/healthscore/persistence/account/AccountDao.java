@@ -41,11 +41,14 @@ public interface AccountDao {
             + "<if(segment)> AND segment = :segment<endif>"
             + "<if(productLine)> AND product_line = :productLine<endif>"
             + "<if(afterExternalId)> AND external_id > :afterExternalId<endif>"
+            + "<if(onlyIds)> AND id IN (<ids>)<endif>"
             + " ORDER BY external_id LIMIT :limit")
     List<AccountRow> list(@Bind("workspaceId") String workspaceId,
                           @Define("segment") @Bind("segment") String segment,
                           @Define("productLine") @Bind("productLine") String productLine,
                           @Define("afterExternalId") @Bind("afterExternalId") String afterExternalId,
+                          @Define("onlyIds") boolean onlyIds,
+                          @BindList(value = "ids", onEmpty = BindList.EmptyHandling.NULL_STRING) Collection<Long> ids,
                           @Bind("limit") int limit);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM account WHERE workspace_id = :workspaceId AND id IN (<ids>)")

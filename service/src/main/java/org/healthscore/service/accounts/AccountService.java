@@ -115,11 +115,33 @@ public final class AccountService {
     }
 
     public Page<Account> list(Caller caller, String segment, String productLine, PageRequest page) {
+        return list(caller, segment, productLine, null, null, page);
+    }
+
+    /**
+     * Accounts in externalId order; with {@code scorecard} and {@code band}, only those whose newest
+     * stored score under that scorecard is in that band.
+     */
+    public Page<Account> list(Caller caller, String segment, String productLine, String scorecard, String band,
+                              PageRequest page) {
         String workspaceId = caller.workspace(Role.READER);
         List<String> at = page.position(LIST, 1);
-        List<AccountRow> rows = jdbi.withExtension(AccountDao.class, dao -> dao.list(workspaceId, blank(segment),
-                blank(productLine), at == null ? null : at.get(0), page.fetchSize()));
-        return page.page(rows, this::toApi, r -> Cursor.encode(LIST, r.externalId()));
+        if (blank(band) != null && blank(scorecard) == null) {
+            throw ApiException.invalid("scorecard", "is required with band: bands belong to a scorecard's scores");
+        }
+        if (blank(band) != null && !java.util.Set.of("RED", "YELLOW", "GREEN", "INSUFFICIENT_DATA").contains(band)) {
+            throw ApiException.badRequest("band", "must be one of RED, YELLOW, GREEN, INSUFFICIENT_DATA");
+        }
+        return jdbi.withHandle(handle -> {
+            List<Long> ids = blank(band) == null ? List.of() : handle.attach(
+                    org.healthscore.persistence.health.SnapshotDao.class).accountsInBand(workspaceId, scorecard, band);
+            if (blank(band) != null && ids.isEmpty()) {
+                return new Page<Account>(List.of(), null);
+            }
+            List<AccountRow> rows = handle.attach(AccountDao.class).list(workspaceId, blank(segment),
+                    blank(productLine), at == null ? null : at.get(0), blank(band) != null, ids, page.fetchSize());
+            return page.page(rows, this::toApi, r -> Cursor.encode(LIST, r.externalId()));
+        });
     }
 
     /** The cursor that continues a list after {@code account} (for GraphQL edges). */

@@ -88,9 +88,10 @@ public final class AccountResource {
 
     @GET
     public Page<Account> list(@Auth Caller caller, @QueryParam("segment") String segment,
-                              @QueryParam("productLine") String productLine, @QueryParam("limit") String limit,
+                              @QueryParam("productLine") String productLine, @QueryParam("scorecard") String scorecard,
+                              @QueryParam("band") String band, @QueryParam("limit") String limit,
                               @QueryParam("cursor") String cursor) {
-        return accounts.list(caller, segment, productLine, PageRequest.fromQuery(limit, cursor));
+        return accounts.list(caller, segment, productLine, scorecard, band, PageRequest.fromQuery(limit, cursor));
     }
 
     @POST
