@@ -150,15 +150,15 @@ public class HealthScoreApplication extends Application<HealthScoreConfiguration
         environment.jersey().register(new ImportResource(new WideImport(ingest, validator, clock), json));
         environment.jersey().register(new ScorecardResource(scorecards, frameworks));
         JobsFactory jobs = config.getJobs();
-        environment.jersey().register(new JobResource(new JobService(jdbi, scorecards, validator, auditor, json, clock,
-                jobs.getChunkSize())));
+        JobService jobService = new JobService(jdbi, scorecards, validator, auditor, json, clock, jobs.getChunkSize());
+        environment.jersey().register(new JobResource(jobService));
         ChunkWorkers workers = new ChunkWorkers(jdbi, health, scorecards, json, clock, jobs.getWorkerThreads(),
                 Duration.ofSeconds(jobs.getLeaseSeconds()), jobs.getPollMillis(), environment.metrics());
         environment.lifecycle().manage(workers);
         environment.healthChecks().register("jobs", new JobWorkersHealthCheck(workers,
                 Duration.ofSeconds(jobs.getLeaseSeconds() * 5L)));
         environment.jersey().register(new GraphQLResource(new GraphQLEngine(metrics, accounts, ingest, health,
-                scorecards, frameworks, json, config.getGraphql())));
+                scorecards, frameworks, jobService, json, config.getGraphql())));
         environment.jersey().register(new OpenApiResource());
         registerCors(config.getCors(), environment);
 

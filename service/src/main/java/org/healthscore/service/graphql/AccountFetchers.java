@@ -91,7 +91,10 @@ final class AccountFetchers {
                 .dataFetcher("observations", this::observations)
                 .dataFetcher("outcomes", env -> env.<String, List<Outcome>>getDataLoader(OUTCOMES)
                         .load(((Account) env.getSource()).externalId()))
-                .dataFetcher("health", this::health));
+                .dataFetcher("health", this::health)
+                .dataFetcher("history", env -> health.history(GraphQLCalls.caller(env),
+                        ((Account) env.getSource()).externalId(), env.getArgument("scorecard"),
+                        env.getArgument("from"), env.getArgument("to"))));
         wiring.type("MeasureHealth", type -> type
                 .dataFetcher("metric", env -> env.<String, Object>getDataLoader(METRICS)
                         .load(((AccountHealth.MeasureHealth) env.getSource()).metric())));
@@ -133,7 +136,10 @@ final class AccountFetchers {
         PageRequest page = PageRequest.fromGraphQL(env.getArgument("first"), env.getArgument("after"));
         return Connections.of(accounts.list(GraphQLCalls.caller(env),
                 filter == null ? null : (String) filter.get("segment"),
-                filter == null ? null : (String) filter.get("productLine"), page), AccountService::cursorOf);
+                filter == null ? null : (String) filter.get("productLine"),
+                filter == null ? null : (String) filter.get("scorecard"),
+                filter == null || filter.get("band") == null ? null : String.valueOf(filter.get("band")), page),
+                AccountService::cursorOf);
     }
 
     private Object observations(DataFetchingEnvironment env) {

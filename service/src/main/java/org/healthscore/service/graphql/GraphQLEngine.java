@@ -26,6 +26,7 @@ import org.healthscore.service.accounts.AccountService;
 import org.healthscore.service.catalog.MetricService;
 import org.healthscore.service.health.HealthService;
 import org.healthscore.service.scorecards.Frameworks;
+import org.healthscore.service.jobs.JobService;
 import org.healthscore.service.scorecards.ScorecardService;
 import org.healthscore.service.ingest.IngestService;
 import org.healthscore.service.config.GraphQLFactory;
@@ -43,7 +44,7 @@ public final class GraphQLEngine {
     private final AccountFetchers accountFetchers;
 
     public GraphQLEngine(MetricService metrics, AccountService accounts, IngestService ingest, HealthService health,
-                         ScorecardService scorecards, Frameworks frameworks, ObjectMapper json,
+                         ScorecardService scorecards, Frameworks frameworks, JobService jobs, ObjectMapper json,
                          GraphQLFactory limits) {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().scalar(DateTimeScalar.TYPE)
                 .scalar(DateScalar.TYPE);
@@ -51,6 +52,7 @@ public final class GraphQLEngine {
         this.accountFetchers = new AccountFetchers(accounts, ingest, health, metrics, json);
         accountFetchers.wire(wiring);
         new ScorecardFetchers(scorecards, frameworks, json).wire(wiring);
+        new JobFetchers(jobs, json).wire(wiring);
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()),
                 wiring.build());
         this.graphql = GraphQL.newGraphQL(schema)
