@@ -15,6 +15,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.forms.MultiPartBundle;
+import org.healthscore.service.cli.RecomputeCommand;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,6 +106,7 @@ public class HealthScoreApplication extends Application<HealthScoreConfiguration
                 return SchemaMigrator.CHANGELOG;
             }
         });
+        bootstrap.addCommand(new RecomputeCommand());
         bootstrap.addBundle(new MultiPartBundle());
         bootstrap.addBundle(new AssetsBundle(ASSETS.get("/docs"), "/docs", "index.html", "docs"));
         bootstrap.addBundle(new AssetsBundle(ASSETS.get("/graphiql"), "/graphiql", "index.html", "graphiql"));
@@ -125,45 +127,35 @@ public class HealthScoreApplication extends Application<HealthScoreConfiguration
                 "database"));
 
         RequestValidator validator = new RequestValidator(environment.getValidator());
-        Auditor auditor = new Auditor(clock);
-        KeyService keys = new KeyService(jdbi, validator, auditor, clock);
-        MetricService metrics = new MetricService(jdbi, validator, auditor, json, clock);
+        Services services = Services.build(jdbi, config.getJobs(), validator, json, clock, environment.metrics());
 
         registerErrors(config, environment);
         registerAuth(config, environment, jdbi);
         environment.jersey().register(new BodySizeLimitFilter(config.getLimits().getMaxBodySize().toBytes(),
                 config.getLimits().getMaxBulkBodySize().toBytes()));
-        environment.jersey().register(new WorkspaceResource(
-                new org.healthscore.service.workspace.WorkspaceService(jdbi, validator, keys, auditor, clock)));
-        environment.jersey().register(new KeyResource(keys));
-        environment.jersey().register(new MetricResource(metrics));
-        environment.jersey().register(new CatalogResource(metrics));
-        environment.jersey().register(new AuditResource(new AuditService(jdbi)));
-        IngestService ingest = new IngestService(jdbi, json, auditor, clock);
-        AccountService accounts = new AccountService(jdbi, validator, auditor, json, clock);
-        Frameworks frameworks = new Frameworks(json);
-        ScorecardService scorecards = new ScorecardService(jdbi, validator, metrics, frameworks, auditor, json, clock);
-        HealthService health = new HealthService(jdbi, scorecards, validator, json, clock);
-        environment.jersey().register(new AccountResource(accounts, ingest, health));
-        environment.jersey().register(new ScoreResource(health));
-        environment.jersey().register(new ObservationResource(ingest));
-        environment.jersey().register(new ImportResource(new WideImport(ingest, validator, clock), json));
-        environment.jersey().register(new ScorecardResource(scorecards, frameworks));
-        JobsFactory jobs = config.getJobs();
-        JobService jobService = new JobService(jdbi, scorecards, validator, auditor, json, clock, jobs.getChunkSize());
-        environment.jersey().register(new JobResource(jobService));
-        ChunkWorkers workers = new ChunkWorkers(jdbi, health, scorecards, json, clock, jobs.getWorkerThreads(),
-                Duration.ofSeconds(jobs.getLeaseSeconds()), jobs.getPollMillis(), environment.metrics());
-        environment.lifecycle().manage(workers);
-        environment.healthChecks().register("jobs", new JobWorkersHealthCheck(workers,
-                Duration.ofSeconds(jobs.getLeaseSeconds() * 5L)));
-        environment.jersey().register(new GraphQLResource(new GraphQLEngine(metrics, accounts, ingest, health,
-                scorecards, frameworks, jobService, json, config.getGraphql())));
+        environment.jersey().register(new WorkspaceResource(services.workspaces()));
+        environment.jersey().register(new KeyResource(services.keys()));
+        environment.jersey().register(new MetricResource(services.metrics()));
+        environment.jersey().register(new CatalogResource(services.metrics()));
+        environment.jersey().register(new AuditResource(services.audit()));
+        environment.jersey().register(new AccountResource(services.accounts(), services.ingest(), services.health()));
+        environment.jersey().register(new ScoreResource(services.health()));
+        environment.jersey().register(new ObservationResource(services.ingest()));
+        environment.jersey().register(new ImportResource(services.wideImport(), json));
+        environment.jersey().register(new ScorecardResource(services.scorecards(), services.frameworks()));
+        environment.jersey().register(new JobResource(services.jobs()));
+        environment.jersey().register(new GraphQLResource(new GraphQLEngine(services.metrics(), services.accounts(),
+                services.ingest(), services.health(), services.scorecards(), services.frameworks(), services.jobs(),
+                json, config.getGraphql())));
         environment.jersey().register(new OpenApiResource());
+        environment.lifecycle().manage(services.workers());
+        environment.healthChecks().register("jobs", new JobWorkersHealthCheck(services.workers(),
+                Duration.ofSeconds(config.getJobs().getLeaseSeconds() * 5L)));
         registerCors(config.getCors(), environment);
 
         if (config.getDemo().isEnabled()) {
-            new DemoWorkspace(jdbi, keys, metrics, scorecards, ingest, clock).ensure(config.getDemo());
+            new DemoWorkspace(jdbi, services.keys(), services.metrics(), services.scorecards(), services.ingest(), clock)
+                    .ensure(config.getDemo());
         }
     }
 
