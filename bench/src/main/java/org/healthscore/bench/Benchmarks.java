@@ -15,7 +15,8 @@ public final class Benchmarks {
         switch (which) {
             case "ingest" -> IngestBenchmark.run(Integer.getInteger("rows", 1_000_000));
             case "scoring" -> ScoringBenchmark.run();
-            default -> throw new IllegalArgumentException("Unknown benchmark " + which + "; known: ingest, scoring");
+            case "rescore" -> RescoreBenchmark.run(Integer.getInteger("accounts", 10_000));
+            default -> throw new IllegalArgumentException("Unknown benchmark " + which + "; known: ingest, scoring, rescore");
         }
         System.exit(0);
     }

@@ -78,7 +78,7 @@ public final class ChunkWorkers implements Managed {
         }
         running.set(true);
         pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "job-worker");
+            Thread t = new Thread(r, org.healthscore.persistence.Persistence.BACKGROUND_THREAD_PREFIX);
             t.setDaemon(true);
             return t;
         });
