@@ -121,13 +121,21 @@ final class RescoreBenchmark {
                 scan.setFetchSize(Integer.MIN_VALUE);
                 try (ResultSet rs = scan.executeQuery()) {
                     while (rs.next()) {
-                        sum += rs.getDouble(4);
-                        n++;
+                        // Every column, as the service reads them (ids, the UTC timestamp, the value).
+                        sum += rs.getLong(1) % 2 + rs.getLong(2) % 2 + rs.getDouble(4);
+                        if (rs.getObject(3, java.time.LocalDateTime.class) != null) {
+                            n++;
+                        }
                     }
                 }
             }
-            String document = "{\"score\":" + (sum / Math.max(1, n)) + ",\"measures\":[" + "{\"metric\":\"m0\"},"
-                    .repeat(MEASURES - 1) + "{\"metric\":\"m9\"}]}";
+            // A document the size of a real health answer with ten measures in its breakdown.
+            String measure = "{\"metric\":\"m0\",\"rawValue\":49.5,\"score\":49.5,\"weight\":1.0,"
+                    + "\"contribution\":4.95,\"pointsLost\":5.05,\"group\":null,\"ageDays\":16}";
+            String document = "{\"account\":\"acct-0\",\"scorecard\":{\"key\":\"bench\",\"version\":1},"
+                    + "\"asOf\":\"2026-12-31\",\"score\":" + (sum / Math.max(1, n)) + ",\"band\":\"YELLOW\","
+                    + "\"coverage\":1.0,\"trend\":null,\"measures\":[" + (measure + ",").repeat(MEASURES - 1)
+                    + measure + "],\"groups\":[]}";
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO floor_snapshot (account_id, scorecard_key,"
                     + " version, as_of, workspace_id, score, band, document, computed_at)"
                     + " VALUES (?, 'bench', 1, '2026-12-31', 'w', ?, 'GREEN', ?, '2026-12-31 00:00:00')")) {

@@ -247,14 +247,22 @@ public final class HealthService {
         ObservationDao observations = handle.attach(ObservationDao.class);
         List<Long> accountIds = members.stream().map(AccountRow::id).toList();
         Map<Long, List<List<Point>>> points = new HashMap<>();
-        // Each measure's newest observation, so a measure with nothing in its window still shows its age.
-        for (ObservationRow r : observations.newest(workspaceId, accountIds, metricIds, window.lastInstant())) {
-            if (!r.observedAt().isAfter(window.from())) {
-                add(points, r, measureOf, recipe);
-            }
-        }
         for (ObservationRow r : observations.inRange(workspaceId, accountIds, metricIds, window.from(), window.to())) {
             add(points, r, measureOf, recipe);
+        }
+        // A measure with nothing in the loaded range still shows its age: fetch the newest older
+        // observation, only for the accounts that lack one (none, when every series has data).
+        List<Long> lacking = accountIds.stream().filter(id -> {
+            List<List<Point>> perMeasure = points.get(id);
+            return perMeasure == null || perMeasure.stream().anyMatch(List::isEmpty);
+        }).toList();
+        if (!lacking.isEmpty()) {
+            for (ObservationRow r : observations.newest(workspaceId, lacking, metricIds, window.from())) {
+                List<List<Point>> perMeasure = points.get(r.accountId());
+                if (perMeasure == null || perMeasure.get(measureOf.get(r.metricId())).isEmpty()) {
+                    add(points, r, measureOf, recipe);
+                }
+            }
         }
         Populations populations = populations(handle, workspaceId, version, recipe, calculator, catalog, window,
                 measureOf, asOf);

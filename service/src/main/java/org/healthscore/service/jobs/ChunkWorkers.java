@@ -24,6 +24,7 @@ import org.healthscore.persistence.job.JobRow;
 import org.healthscore.service.health.HealthService;
 import org.healthscore.service.scorecards.ScorecardService;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,7 +149,9 @@ public final class ChunkWorkers implements Managed {
             ChunkPayload payload = json.readValue(chunk.payload(), ChunkPayload.class);
             ScorecardVersion version = scorecards.versionOf(job.workspaceId(), payload.scorecard(),
                     payload.version());
-            boolean finished = jdbi.inTransaction(handle -> {
+            // READ COMMITTED: replacing snapshots takes no gap locks, so workers writing neighbouring
+            // accounts do not deadlock each other on MySQL.
+            boolean finished = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
                 JobDao dao = handle.attach(JobDao.class);
                 for (LocalDate asOf : payload.asOfDates()) {
                     dao.extend(chunk.jobId(), chunk.chunkNo(), owner, clock.instant().plus(lease));
@@ -174,6 +177,13 @@ public final class ChunkWorkers implements Managed {
                 });
             }
         } catch (RuntimeException | JsonProcessingException e) {
+            if (transient_(e) && chunk.attempts() + 1 < MAX_ATTEMPTS) {
+                // A deadlock or lock timeout: nothing was written; give the chunk back to be tried again.
+                LOG.info("Job {} chunk {} hit a transient database error; retrying: {}", job.id(), chunk.chunkNo(),
+                        e.getMessage());
+                jdbi.useExtension(JobDao.class, dao -> dao.release(chunk.jobId(), chunk.chunkNo(), owner));
+                return;
+            }
             String message = "chunk " + chunk.chunkNo() + " failed: " + e.getMessage();
             LOG.warn("Job {} {}", job.id(), message, e);
             jdbi.useTransaction(handle -> {
@@ -183,6 +193,17 @@ public final class ChunkWorkers implements Managed {
                 dao.cancelPending(job.id());
             });
         }
+    }
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private static boolean transient_(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLTransactionRollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Chunks whose lease ran out long ago with no instance taking them: workers are stuck or gone. */
