@@ -5,6 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.healthscore.api.job.JobStatus;
 import org.healthscore.api.scorecard.ScorecardVersion;
@@ -41,6 +43,13 @@ public final class ChunkWorkers implements Managed {
 
     /** Test-only: a chunk for which this answers true fails while it is processed. */
     public static volatile Predicate<String> faultHook = chunk -> false;
+
+    /** Test-only: while true, no worker of this JVM polls or takes a chunk (see {@link #pauseAll}). */
+    private static volatile boolean paused;
+    private static final AtomicInteger ACTIVE = new AtomicInteger();
+
+    /** Attempts of a chunk's transaction that the database aborted as a deadlock or lock timeout. */
+    private static final int TRANSIENT_ATTEMPTS = 5;
 
     private final Jdbi jdbi;
     private final HealthService health;
@@ -104,7 +113,15 @@ public final class ChunkWorkers implements Managed {
     private void loop() {
         while (running.get()) {
             try {
-                if (!workOnce()) {
+                boolean worked;
+                // Counted before the pause flag is read, so pauseAll() can wait for polls in flight.
+                ACTIVE.incrementAndGet();
+                try {
+                    worked = !paused && workOnce();
+                } finally {
+                    ACTIVE.decrementAndGet();
+                }
+                if (!worked) {
                     Thread.sleep(pollMillis);
                 }
             } catch (InterruptedException e) {
@@ -149,9 +166,8 @@ public final class ChunkWorkers implements Managed {
             ChunkPayload payload = json.readValue(chunk.payload(), ChunkPayload.class);
             ScorecardVersion version = scorecards.versionOf(job.workspaceId(), payload.scorecard(),
                     payload.version());
-            // READ COMMITTED: replacing snapshots takes no gap locks, so workers writing neighbouring
-            // accounts do not deadlock each other on MySQL.
-            boolean finished = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+            boolean finished = retryingTransient(() -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
+                    handle -> {
                 JobDao dao = handle.attach(JobDao.class);
                 for (LocalDate asOf : payload.asOfDates()) {
                     dao.extend(chunk.jobId(), chunk.chunkNo(), owner, clock.instant().plus(lease));
@@ -167,7 +183,7 @@ public final class ChunkWorkers implements Managed {
                 }
                 dao.addDone(job.id(), chunk.units());
                 return true;
-            });
+            }));
             if (finished) {
                 units.mark(chunk.units());
                 jdbi.useExtension(JobDao.class, dao -> {
@@ -177,13 +193,6 @@ public final class ChunkWorkers implements Managed {
                 });
             }
         } catch (RuntimeException | JsonProcessingException e) {
-            if (transient_(e) && chunk.attempts() + 1 < MAX_ATTEMPTS) {
-                // A deadlock or lock timeout: nothing was written; give the chunk back to be tried again.
-                LOG.info("Job {} chunk {} hit a transient database error; retrying: {}", job.id(), chunk.chunkNo(),
-                        e.getMessage());
-                jdbi.useExtension(JobDao.class, dao -> dao.release(chunk.jobId(), chunk.chunkNo(), owner));
-                return;
-            }
             String message = "chunk " + chunk.chunkNo() + " failed: " + e.getMessage();
             LOG.warn("Job {} {}", job.id(), message, e);
             jdbi.useTransaction(handle -> {
@@ -195,15 +204,65 @@ public final class ChunkWorkers implements Managed {
         }
     }
 
-    private static final int MAX_ATTEMPTS = 5;
+    /**
+     * Runs a chunk's transaction again when the database aborted it as a deadlock or a lock wait
+     * timeout: two instances writing neighbouring snapshot keys can collide on InnoDB's locks, which
+     * is no reason to fail the job. Anything else (and the last attempt) is thrown.
+     */
+    private static <T> T retryingTransient(java.util.function.Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (RuntimeException e) {
+                if (attempt >= TRANSIENT_ATTEMPTS || !transient_(e)) {
+                    throw e;
+                }
+                LOG.info("Chunk transaction aborted by the database ({}); attempt {} of {}", e.getMessage(),
+                        attempt + 1, TRANSIENT_ATTEMPTS);
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
 
+    /** A deadlock (SQLState 40001, MySQL 1213) or a lock wait timeout (MySQL 1205) anywhere in the causes. */
     private static boolean transient_(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLTransactionRollbackException) {
-                return true;
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    if ("40001".equals(s.getSQLState()) || s.getErrorCode() == 1213 || s.getErrorCode() == 1205
+                            || s instanceof java.sql.SQLTransactionRollbackException) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
+    }
+
+    /**
+     * Test-only: stops every worker of this JVM from polling or taking chunks, and returns once none
+     * is busy, so a test can count the statements of a request alone. {@link #resumeAll} undoes it.
+     */
+    public static void pauseAll() {
+        paused = true;
+        while (ACTIVE.get() > 0) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Test-only: undoes {@link #pauseAll}. */
+    public static void resumeAll() {
+        paused = false;
     }
 
     /** Chunks whose lease ran out long ago with no instance taking them: workers are stuck or gone. */

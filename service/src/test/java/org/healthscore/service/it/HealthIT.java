@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.healthscore.persistence.Persistence;
+import org.healthscore.service.jobs.ChunkWorkers;
 
 /**
  * Live health scores (DESIGN.md 3.4): a PROVE scorecard from the template, published, applied to
@@ -170,9 +171,15 @@ class HealthIT {
         return r;
     }
 
+    /** The statements {@code request} costs; job workers (polling in the background) are paused meanwhile. */
     private static long statementsFor(Runnable request) {
-        long before = Persistence.statementsExecuted();
-        request.run();
-        return Persistence.statementsExecuted() - before;
+        ChunkWorkers.pauseAll();
+        try {
+            long before = Persistence.statementsExecuted();
+            request.run();
+            return Persistence.statementsExecuted() - before;
+        } finally {
+            ChunkWorkers.resumeAll();
+        }
     }
 }
