@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.healthscore.api.metric.Aggregation;
 import org.healthscore.api.metric.AggregationFunction;
 import org.healthscore.api.metric.Direction;
-import org.healthscore.service.scoring.Aggregate;
 import org.healthscore.service.scoring.Bands;
 import org.healthscore.service.scoring.Measure;
 import org.healthscore.service.scoring.MissingData;

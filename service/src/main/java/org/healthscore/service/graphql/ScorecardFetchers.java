@@ -11,7 +11,6 @@ import org.healthscore.api.key.Role;
 import org.healthscore.api.scorecard.Framework;
 import org.healthscore.api.scorecard.Scorecard;
 import org.healthscore.api.scorecard.ScorecardInput;
-import org.healthscore.api.scorecard.ScorecardVersion;
 import org.healthscore.api.scorecard.ScoringRuleSpec;
 import org.healthscore.service.paging.PageRequest;
 import org.healthscore.service.problem.ApiException;
