@@ -61,19 +61,21 @@ public interface ObservationDao {
                                     @Bind("limit") int limit);
 
     /** The observations of some accounts and metrics with {@code from < observed_at < to}, oldest first. */
-    @SqlQuery("SELECT " + COLUMNS + " FROM observation WHERE workspace_id = :workspaceId"
+    @RegisterConstructorMapper(ObservationPoint.class)
+    @SqlQuery("SELECT account_id, metric_id, observed_at, raw_value FROM observation WHERE workspace_id = :workspaceId"
             + " AND account_id IN (<accountIds>) AND metric_id IN (<metricIds>)"
             + " AND observed_at > :from AND :to > observed_at ORDER BY account_id, metric_id, observed_at")
-    List<ObservationRow> inRange(@Bind("workspaceId") String workspaceId,
+    List<ObservationPoint> inRange(@Bind("workspaceId") String workspaceId,
                                  @BindList("accountIds") Collection<Long> accountIds,
                                  @BindList("metricIds") Collection<Long> metricIds,
                                  @Bind("from") Instant from, @Bind("to") Instant to);
 
     /** Every account's observations of some metrics with {@code from < observed_at < to} (a population). */
-    @SqlQuery("SELECT " + COLUMNS + " FROM observation WHERE workspace_id = :workspaceId"
+    @RegisterConstructorMapper(ObservationPoint.class)
+    @SqlQuery("SELECT account_id, metric_id, observed_at, raw_value FROM observation WHERE workspace_id = :workspaceId"
             + " AND metric_id IN (<metricIds>) AND observed_at > :from AND :to > observed_at"
             + " ORDER BY account_id, metric_id, observed_at")
-    List<ObservationRow> allInRange(@Bind("workspaceId") String workspaceId,
+    List<ObservationPoint> allInRange(@Bind("workspaceId") String workspaceId,
                                     @BindList("metricIds") Collection<Long> metricIds,
                                     @Bind("from") Instant from, @Bind("to") Instant to);
 

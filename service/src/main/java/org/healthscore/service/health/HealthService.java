@@ -21,6 +21,7 @@ import org.healthscore.api.scorecard.ScorecardVersion;
 import org.healthscore.persistence.account.AccountDao;
 import org.healthscore.persistence.account.AccountRow;
 import org.healthscore.persistence.account.ObservationDao;
+import org.healthscore.persistence.account.ObservationPoint;
 import org.healthscore.persistence.account.ObservationRow;
 import org.healthscore.persistence.account.OutcomeDao;
 import org.healthscore.persistence.metric.MetricDao;
@@ -247,8 +248,9 @@ public final class HealthService {
         ObservationDao observations = handle.attach(ObservationDao.class);
         List<Long> accountIds = members.stream().map(AccountRow::id).toList();
         Map<Long, List<List<Point>>> points = new HashMap<>();
-        for (ObservationRow r : observations.inRange(workspaceId, accountIds, metricIds, window.from(), window.to())) {
-            add(points, r, measureOf, recipe);
+        for (ObservationPoint r : observations.inRange(workspaceId, accountIds, metricIds, window.from(),
+                window.to())) {
+            add(points, r.accountId(), r.metricId(), r.observedAt(), r.rawValue(), measureOf, recipe);
         }
         // A measure with nothing in the loaded range still shows its age: fetch the newest older
         // observation, only for the accounts that lack one (none, when every series has data).
@@ -260,7 +262,7 @@ public final class HealthService {
             for (ObservationRow r : observations.newest(workspaceId, lacking, metricIds, window.from())) {
                 List<List<Point>> perMeasure = points.get(r.accountId());
                 if (perMeasure == null || perMeasure.get(measureOf.get(r.metricId())).isEmpty()) {
-                    add(points, r, measureOf, recipe);
+                    add(points, r.accountId(), r.metricId(), r.observedAt(), r.rawValue(), measureOf, recipe);
                 }
             }
         }
@@ -302,10 +304,10 @@ public final class HealthService {
             }
         }
         Map<Long, List<List<Point>>> points = new HashMap<>();
-        for (ObservationRow r : handle.attach(ObservationDao.class).allInRange(workspaceId, percentileMetrics,
+        for (ObservationPoint r : handle.attach(ObservationDao.class).allInRange(workspaceId, percentileMetrics,
                 window.from(), window.to())) {
             if (members.contains(r.accountId())) {
-                add(points, r, measureOf, recipe);
+                add(points, r.accountId(), r.metricId(), r.observedAt(), r.rawValue(), measureOf, recipe);
             }
         }
         Populations.Builder builder = Populations.builder(recipe);
@@ -316,14 +318,14 @@ public final class HealthService {
         return builder.build();
     }
 
-    private static void add(Map<Long, List<List<Point>>> points, ObservationRow r, Map<Long, Integer> measureOf,
-                            Recipe recipe) {
-        List<List<Point>> perMeasure = points.computeIfAbsent(r.accountId(), k -> {
+    private static void add(Map<Long, List<List<Point>>> points, long accountId, long metricId, Instant observedAt,
+                            double value, Map<Long, Integer> measureOf, Recipe recipe) {
+        List<List<Point>> perMeasure = points.computeIfAbsent(accountId, k -> {
             List<List<Point>> lists = new ArrayList<>();
             recipe.measures().forEach(m -> lists.add(new ArrayList<>()));
             return lists;
         });
-        perMeasure.get(measureOf.get(r.metricId())).add(new Point(r.observedAt().toEpochMilli(), r.rawValue()));
+        perMeasure.get(measureOf.get(metricId)).add(new Point(observedAt.toEpochMilli(), value));
     }
 
     private static List<Series> series(List<List<Point>> perMeasure, Recipe recipe) {
