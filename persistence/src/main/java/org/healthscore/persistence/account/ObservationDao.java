@@ -70,6 +70,20 @@ public interface ObservationDao {
                                  @BindList("metricIds") Collection<Long> metricIds,
                                  @Bind("from") Instant from, @Bind("to") Instant to);
 
+    /**
+     * The observations of the accounts with {@code minAccountId <= id <= maxAccountId}: one range scan
+     * in primary-key order, for a job chunk whose accounts are consecutive in id order.
+     */
+    @RegisterConstructorMapper(ObservationPoint.class)
+    @SqlQuery("SELECT account_id, metric_id, observed_at, raw_value FROM observation WHERE workspace_id = :workspaceId"
+            + " AND account_id >= :minAccountId AND :maxAccountId >= account_id AND metric_id IN (<metricIds>)"
+            + " AND observed_at > :from AND :to > observed_at ORDER BY account_id, metric_id, observed_at")
+    List<ObservationPoint> inAccountRange(@Bind("workspaceId") String workspaceId,
+                                          @Bind("minAccountId") long minAccountId,
+                                          @Bind("maxAccountId") long maxAccountId,
+                                          @BindList("metricIds") Collection<Long> metricIds,
+                                          @Bind("from") Instant from, @Bind("to") Instant to);
+
     /** Every account's observations of some metrics with {@code from < observed_at < to} (a population). */
     @RegisterConstructorMapper(ObservationPoint.class)
     @SqlQuery("SELECT account_id, metric_id, observed_at, raw_value FROM observation WHERE workspace_id = :workspaceId"

@@ -135,7 +135,7 @@ public final class HealthService {
             if (!byVersion.isEmpty()) {
                 Map<String, MetricRow> catalog = new HashMap<>();
                 handle.attach(MetricDao.class).all(workspaceId).forEach(m -> catalog.put(m.metricKey(), m));
-                byVersion.forEach((v, members) -> scoreVersion(handle, workspaceId, v, members, catalog, day)
+                byVersion.forEach((v, members) -> scoreVersion(handle, workspaceId, v, members, catalog, day, false)
                         .forEach((id, health) -> out.put(id, new Outcome(health, null))));
             }
             Map<String, Outcome> ordered = new LinkedHashMap<>();
@@ -194,14 +194,15 @@ public final class HealthService {
      * Runs inside the caller's transaction.
      */
     public int store(Handle handle, String workspaceId, ScorecardVersion version, List<Long> accountIds,
-                     LocalDate asOf) {
+                     LocalDate asOf, boolean consecutive) {
         List<AccountRow> members = handle.attach(AccountDao.class).findByIds(workspaceId, accountIds);
         if (members.isEmpty()) {
             return 0;
         }
         Map<String, MetricRow> catalog = new HashMap<>();
         handle.attach(MetricDao.class).all(workspaceId).forEach(m -> catalog.put(m.metricKey(), m));
-        Map<String, AccountHealth> scored = scoreVersion(handle, workspaceId, version, members, catalog, asOf);
+        Map<String, AccountHealth> scored = scoreVersion(handle, workspaceId, version, members, catalog, asOf,
+                consecutive);
         Instant now = clock.instant();
         List<SnapshotRow> rows = new ArrayList<>();
         for (AccountRow a : members) {
@@ -234,7 +235,7 @@ public final class HealthService {
 
     private Map<String, AccountHealth> scoreVersion(Handle handle, String workspaceId, ScorecardVersion version,
                                                     List<AccountRow> members, Map<String, MetricRow> catalog,
-                                                    LocalDate asOf) {
+                                                    LocalDate asOf, boolean consecutive) {
         Recipe recipe = Recipes.of(version, catalog);
         ScoreCalculator calculator = new ScoreCalculator(recipe);
         Window window = Window.of(recipe, asOf);
@@ -248,8 +249,18 @@ public final class HealthService {
         ObservationDao observations = handle.attach(ObservationDao.class);
         List<Long> accountIds = members.stream().map(AccountRow::id).toList();
         Map<Long, List<List<Point>>> points = new HashMap<>();
-        for (ObservationPoint r : observations.inRange(workspaceId, accountIds, metricIds, window.from(),
-                window.to())) {
+        List<ObservationPoint> loaded;
+        if (consecutive) {
+            // A job chunk: its accounts are consecutive in id order, so one range scan reads them.
+            Set<Long> members2 = new HashSet<>(accountIds);
+            long min = accountIds.stream().mapToLong(Long::longValue).min().orElseThrow();
+            long max = accountIds.stream().mapToLong(Long::longValue).max().orElseThrow();
+            loaded = observations.inAccountRange(workspaceId, min, max, metricIds, window.from(), window.to())
+                    .stream().filter(r -> members2.contains(r.accountId())).toList();
+        } else {
+            loaded = observations.inRange(workspaceId, accountIds, metricIds, window.from(), window.to());
+        }
+        for (ObservationPoint r : loaded) {
             add(points, r.accountId(), r.metricId(), r.observedAt(), r.rawValue(), measureOf, recipe);
         }
         // A measure with nothing in the loaded range still shows its age: fetch the newest older

@@ -170,7 +170,7 @@ public final class ChunkWorkers implements Managed {
                 JobDao dao = handle.attach(JobDao.class);
                 for (LocalDate asOf : payload.asOfDates()) {
                     dao.extend(chunk.jobId(), chunk.chunkNo(), owner, clock.instant().plus(lease));
-                    health.store(handle, job.workspaceId(), version, payload.accountIds(), asOf);
+                    health.store(handle, job.workspaceId(), version, payload.accountIds(), asOf, true);
                     if (faultHook.test(chunk.jobId() + "/" + chunk.chunkNo())) {
                         throw new IllegalStateException("fault injected for a test");
                     }
