@@ -73,6 +73,11 @@ public interface JobDao {
     int finish(@Bind("jobId") String jobId, @Bind("chunkNo") int chunkNo, @Bind("owner") String owner,
                @Bind("status") String status, @Bind("error") String error);
 
+    /** Gives a chunk back unfinished (its instance is stopping), to be claimed again at once. */
+    @SqlUpdate("UPDATE job_chunk SET status = 'PENDING', lease_owner = NULL, lease_until = NULL"
+            + " WHERE job_id = :jobId AND chunk_no = :chunkNo AND lease_owner = :owner AND status = 'RUNNING'")
+    int release(@Bind("jobId") String jobId, @Bind("chunkNo") int chunkNo, @Bind("owner") String owner);
+
     @SqlUpdate("UPDATE job SET done_units = done_units + :units WHERE id = :id")
     void addDone(@Bind("id") String id, @Bind("units") long units);
 

@@ -192,6 +192,13 @@ public final class ChunkWorkers implements Managed {
                 });
             }
         } catch (RuntimeException | JsonProcessingException e) {
+            if (!running.get() || Thread.currentThread().isInterrupted()) {
+                // This instance is shutting down: the chunk is not at fault. Hand it back for another instance.
+                LOG.info("Job {} chunk {} given back: this instance is stopping", job.id(), chunk.chunkNo());
+                Thread.interrupted();
+                jdbi.useExtension(JobDao.class, dao -> dao.release(chunk.jobId(), chunk.chunkNo(), owner));
+                return;
+            }
             String message = "chunk " + chunk.chunkNo() + " failed: " + e.getMessage();
             LOG.warn("Job {} {}", job.id(), message, e);
             jdbi.useTransaction(handle -> {
