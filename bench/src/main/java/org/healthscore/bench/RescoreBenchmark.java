@@ -49,7 +49,9 @@ final class RescoreBenchmark {
                 ResourceHelpers.resourceFilePath("bench-config.yml"),
                 ConfigOverride.config("database.url", url), ConfigOverride.config("database.user", user),
                 ConfigOverride.config("database.password", password),
-                ConfigOverride.config("jobs.chunkSize", System.getProperty("chunkSize", "500")), ConfigOverride.config("jobs.pollMillis", "20"));
+                ConfigOverride.config("jobs.chunkSize", System.getProperty("chunkSize", "500")),
+                ConfigOverride.config("jobs.workerThreads", System.getProperty("workers", "2")),
+                ConfigOverride.config("jobs.pollMillis", "20"));
         app.before();
         try {
             String base = "http://localhost:" + app.getLocalPort();
