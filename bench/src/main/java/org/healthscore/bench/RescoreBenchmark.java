@@ -3,21 +3,10 @@ package org.healthscore.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.Optional;
-import org.healthscore.service.HealthScoreApplication;
-import org.healthscore.service.HealthScoreConfiguration;
 
 /**
  * Re-scoring end to end on the MySQL-protocol server: N accounts x 10 measures x 12 monthly
@@ -26,7 +15,6 @@ import org.healthscore.service.HealthScoreConfiguration;
  */
 final class RescoreBenchmark {
 
-    private static final String BOOTSTRAP = "bench-bootstrap-secret-0123456789abcdef";
     private static final int MEASURES = 10;
     private static final int MONTHS = 12;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,63 +23,45 @@ final class RescoreBenchmark {
     }
 
     static void run(int accounts) throws Exception {
-        String server = Optional.ofNullable(System.getenv("HEALTHSCORE_BENCH_MYSQL_SERVER"))
-                .orElse("jdbc:mysql://127.0.0.1:3306/");
-        String user = Optional.ofNullable(System.getenv("HEALTHSCORE_BENCH_MYSQL_USER")).orElse("root");
-        String password = Optional.ofNullable(System.getenv("HEALTHSCORE_BENCH_MYSQL_PASSWORD")).orElse("");
-        String database = "hs_bench_rescore_" + ProcessHandle.current().pid();
-        String options = "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true";
-        try (Connection c = DriverManager.getConnection(server + options, user, password)) {
-            c.createStatement().execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        }
-        String url = server + database + options;
-        DropwizardTestSupport<HealthScoreConfiguration> app = new DropwizardTestSupport<>(HealthScoreApplication.class,
-                ResourceHelpers.resourceFilePath("bench-config.yml"),
-                ConfigOverride.config("database.url", url), ConfigOverride.config("database.user", user),
-                ConfigOverride.config("database.password", password),
+        try (BenchServer bench = new BenchServer("rescore",
                 ConfigOverride.config("jobs.chunkSize", System.getProperty("chunkSize", "500")),
                 ConfigOverride.config("jobs.workerThreads", System.getProperty("workers", "2")),
-                ConfigOverride.config("jobs.pollMillis", "20"));
-        app.before();
-        try {
-            String base = "http://localhost:" + app.getLocalPort();
-            HttpClient http = HttpClient.newHttpClient();
-            String admin = JSON.readTree(post(http, base + "/api/v1/workspaces", BOOTSTRAP, "application/json",
-                    "{\"name\":\"bench\"}")).get("secret").asText();
+                ConfigOverride.config("jobs.pollMillis", "20"))) {
+            String admin = bench.workspace();
             StringBuilder measures = new StringBuilder();
             for (int m = 0; m < MEASURES; m++) {
-                post(http, base + "/api/v1/metrics", admin, "application/json", "{\"key\":\"m" + m + "\",\"name\":\"m"
+                bench.post("/api/v1/metrics", admin, "application/json", "{\"key\":\"m" + m + "\",\"name\":\"m"
                         + m + "\",\"valueType\":\"NUMBER\",\"direction\":\"HIGHER_IS_BETTER\","
                         + "\"aggregation\":{\"function\":\"AVERAGE\",\"windowDays\":365}}");
                 measures.append(m == 0 ? "" : ",").append("{\"metric\":\"m").append(m)
                         .append("\",\"weight\":1,\"scoring\":{\"type\":\"LINEAR\",\"min\":0,\"max\":100}}");
             }
-            post(http, base + "/api/v1/scorecards", admin, "application/json",
+            bench.post("/api/v1/scorecards", admin, "application/json",
                     "{\"key\":\"bench\",\"name\":\"bench\",\"measures\":[" + measures + "]}");
-            post(http, base + "/api/v1/scorecards/bench/publish", admin, "application/json", "");
-            send(http, base + "/api/v1/accounts/bulk", admin, "text/csv",
+            bench.post("/api/v1/scorecards/bench/publish", admin, "application/json", "");
+            bench.stream("/api/v1/accounts/bulk", admin, "text/csv",
                     () -> new Lines("externalId\n", accounts, i -> "acct-" + i + "\n"));
             LocalDate first = LocalDate.of(2026, 1, 15);
             int rows = accounts * MEASURES * MONTHS;
-            send(http, base + "/api/v1/observations", admin, "text/csv",
+            bench.stream("/api/v1/observations", admin, "text/csv",
                     () -> new Lines("account,metric,observedAt,value\n", rows, i -> "acct-" + (i % accounts) + ",m"
                             + (i / accounts % MEASURES) + "," + first.plusMonths(i / (accounts * MEASURES))
                             + "T00:00:00Z," + (i * 31L % 100) + "\n"));
 
             long t0 = System.nanoTime();
-            String job = JSON.readTree(post(http, base + "/api/v1/jobs/recompute", admin, "application/json",
+            String job = JSON.readTree(bench.post("/api/v1/jobs/recompute", admin, "application/json",
                     "{\"scorecard\":\"bench\",\"asOf\":\"2026-12-31\"}")).get("id").asText();
             JsonNode status;
             do {
                 Thread.sleep(100);
-                status = JSON.readTree(get(http, base + "/api/v1/jobs/" + job, admin));
+                status = JSON.readTree(bench.get("/api/v1/jobs/" + job, admin));
             } while (!status.get("status").asText().matches("SUCCEEDED|FAILED|CANCELLED"));
             double jobSeconds = (System.nanoTime() - t0) / 1e9;
             if (!"SUCCEEDED".equals(status.get("status").asText())) {
                 throw new IllegalStateException("job ended " + status);
             }
 
-            double floorSeconds = floor(url, user, password, accounts);
+            double floorSeconds = floor(bench, accounts);
             System.out.printf("%nRe-score benchmark: %,d accounts x %d measures x %d monthly observations (%,d rows),"
                     + " one asOf, MySQL-protocol server%n%n", accounts, MEASURES, MONTHS, rows);
             System.out.printf("%-58s %10s %14s %8s%n", "path", "seconds", "accounts/s", "x floor");
@@ -99,17 +69,12 @@ final class RescoreBenchmark {
                     floorSeconds, accounts / floorSeconds, 1.0);
             System.out.printf("%-58s %10.1f %,14.0f %8.2f%n", "re-scoring job (claim, load, score, store snapshots)",
                     jobSeconds, accounts / jobSeconds, jobSeconds / floorSeconds);
-        } finally {
-            app.after();
-            try (Connection c = DriverManager.getConnection(server + options, user, password)) {
-                c.createStatement().execute("DROP DATABASE " + database);
-            }
         }
     }
 
     /** Reads every observation in account order and writes one snapshot-sized row per account. */
-    private static double floor(String url, String user, String password, int accounts) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
+    private static double floor(BenchServer bench, int accounts) throws Exception {
+        try (Connection c = bench.connect()) {
             c.createStatement().execute("CREATE TABLE floor_snapshot LIKE score_snapshot");
             c.setAutoCommit(false);
             long t0 = System.nanoTime();
@@ -153,30 +118,5 @@ final class RescoreBenchmark {
             c.commit();
             return (System.nanoTime() - t0) / 1e9;
         }
-    }
-
-    private static String post(HttpClient http, String url, String secret, String type, String body) throws Exception {
-        return check(url, http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + secret)
-                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString()));
-    }
-
-    private static String get(HttpClient http, String url, String secret) throws Exception {
-        return check(url, http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + secret)
-                .GET().build(), HttpResponse.BodyHandlers.ofString()));
-    }
-
-    private static void send(HttpClient http, String url, String secret, String type,
-                             java.util.function.Supplier<InputStream> body) throws Exception {
-        check(url, http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + secret)
-                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofInputStream(body)).build(),
-                HttpResponse.BodyHandlers.ofString()));
-    }
-
-    private static String check(String url, HttpResponse<String> response) {
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
     }
 }

@@ -1,0 +1,110 @@
+package org.healthscore.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.healthscore.service.HealthScoreApplication;
+import org.healthscore.service.HealthScoreConfiguration;
+
+/**
+ * The service running in-process on a fresh database of the MySQL-protocol server (created at
+ * start, dropped at close), and an HTTP client for it. Server, user and password come from
+ * HEALTHSCORE_BENCH_MYSQL_SERVER, _USER, _PASSWORD (default: root at 127.0.0.1:3306).
+ */
+final class BenchServer implements AutoCloseable {
+
+    private static final String BOOTSTRAP = "bench-bootstrap-secret-0123456789abcdef";
+    private static final String OPTIONS =
+            "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final String server = env("HEALTHSCORE_BENCH_MYSQL_SERVER", "jdbc:mysql://127.0.0.1:3306/");
+    private final String user = env("HEALTHSCORE_BENCH_MYSQL_USER", "root");
+    private final String password = env("HEALTHSCORE_BENCH_MYSQL_PASSWORD", "");
+    private final String database;
+    private final DropwizardTestSupport<HealthScoreConfiguration> app;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    BenchServer(String name, ConfigOverride... extra) throws Exception {
+        database = "hs_bench_" + name + "_" + ProcessHandle.current().pid();
+        try (Connection c = DriverManager.getConnection(server + OPTIONS, user, password)) {
+            c.createStatement().execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(ConfigOverride.config("database.url", url()),
+                ConfigOverride.config("database.user", user), ConfigOverride.config("database.password", password)));
+        overrides.addAll(List.of(extra));
+        app = new DropwizardTestSupport<>(HealthScoreApplication.class,
+                ResourceHelpers.resourceFilePath("bench-config.yml"), overrides.toArray(ConfigOverride[]::new));
+        app.before();
+    }
+
+    String url() {
+        return server + database + OPTIONS;
+    }
+
+    /** A JDBC connection to the benchmark's database, for floors measured beside the service. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), user, password);
+    }
+
+    /** A new workspace; its first ADMIN key. */
+    String workspace() throws Exception {
+        return JSON.readTree(post("/api/v1/workspaces", BOOTSTRAP, "application/json", "{\"name\":\"bench\"}"))
+                .get("secret").asText();
+    }
+
+    String post(String path, String secret, String type, String body) throws Exception {
+        return send(path, secret, type, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** Posts a body made while it is sent. */
+    String stream(String path, String secret, String type, Supplier<InputStream> body) throws Exception {
+        return send(path, secret, type, HttpRequest.BodyPublishers.ofInputStream(body));
+    }
+
+    String get(String path, String secret) throws Exception {
+        return check(path, http.send(request(path, secret).GET().build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private String send(String path, String secret, String type, HttpRequest.BodyPublisher body) throws Exception {
+        return check(path, http.send(request(path, secret).header("Content-Type", type).POST(body).build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private HttpRequest.Builder request(String path, String secret) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + app.getLocalPort() + path))
+                .header("Authorization", "Bearer " + secret);
+    }
+
+    private static String check(String path, HttpResponse<String> response) {
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    @Override
+    public void close() throws Exception {
+        app.after();
+        try (Connection c = DriverManager.getConnection(server + OPTIONS, user, password)) {
+            c.createStatement().execute("DROP DATABASE " + database);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        return Optional.ofNullable(System.getenv(name)).orElse(fallback);
+    }
+}
