@@ -45,6 +45,7 @@ import org.healthscore.service.rest.KeyResource;
 import org.healthscore.service.rest.MetricResource;
 import org.healthscore.service.rest.OpenApiResource;
 import org.healthscore.service.rest.ScoreResource;
+import org.healthscore.service.rest.EvaluationResource;
 import org.healthscore.service.rest.JobResource;
 import org.healthscore.service.jobs.JobWorkersHealthCheck;
 import org.healthscore.service.rest.ScorecardResource;
@@ -131,6 +132,7 @@ public class HealthScoreApplication extends Application<HealthScoreConfiguration
         environment.jersey().register(new ImportResource(services.wideImport(), json));
         environment.jersey().register(new ScorecardResource(services.scorecards(), services.frameworks()));
         environment.jersey().register(new JobResource(services.jobs()));
+        environment.jersey().register(new EvaluationResource(services.evaluations()));
         environment.jersey().register(new GraphQLResource(new GraphQLEngine(services.metrics(), services.accounts(),
                 services.ingest(), services.health(), services.scorecards(), services.frameworks(), services.jobs(),
                 json, config.getGraphql())));

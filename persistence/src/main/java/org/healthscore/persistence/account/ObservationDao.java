@@ -110,4 +110,8 @@ public interface ObservationDao {
 
     @SqlQuery("SELECT COUNT(*) FROM observation WHERE workspace_id = :workspaceId AND metric_id = :metricId")
     long countForMetric(@Bind("workspaceId") String workspaceId, @Bind("metricId") long metricId);
+
+    /** The newest observation time of one metric in a workspace; null when it has none. */
+    @SqlQuery("SELECT MAX(observed_at) FROM observation WHERE workspace_id = :workspaceId AND metric_id = :metricId")
+    Instant newestOf(@Bind("workspaceId") String workspaceId, @Bind("metricId") long metricId);
 }

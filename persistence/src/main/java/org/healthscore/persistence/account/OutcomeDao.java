@@ -1,5 +1,6 @@
 package org.healthscore.persistence.account;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -39,4 +40,9 @@ public interface OutcomeDao {
 
     @SqlQuery("SELECT COUNT(*) FROM outcome WHERE workspace_id = :workspaceId")
     long count(@Bind("workspaceId") String workspaceId);
+
+    /** The newest outcome time of one type in a workspace; null when there is none. */
+    @SqlQuery("SELECT MAX(occurred_at) FROM outcome WHERE workspace_id = :workspaceId AND outcome_type = :type")
+    LocalDate newestOf(@Bind("workspaceId") String workspaceId,
+                       @Bind("type") org.healthscore.api.account.OutcomeType type);
 }

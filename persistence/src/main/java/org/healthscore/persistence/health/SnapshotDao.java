@@ -47,4 +47,11 @@ public interface SnapshotDao {
             + " AND u.account_id = s.account_id AND u.scorecard_key = s.scorecard_key AND u.as_of = s.as_of)")
     List<Long> accountsInBand(@Bind("workspaceId") String workspaceId, @Bind("key") String key,
                               @Bind("band") String band);
+
+    /** The stored scores of some accounts under one version at one asOf (an evaluation of stored history). */
+    @SqlQuery("SELECT " + COLUMNS + " FROM score_snapshot WHERE workspace_id = :workspaceId AND scorecard_key = :key"
+            + " AND version = :version AND as_of = :asOf AND account_id IN (<accountIds>)")
+    List<SnapshotRow> at(@Bind("workspaceId") String workspaceId, @Bind("key") String key,
+                         @Bind("version") int version, @Bind("asOf") LocalDate asOf,
+                         @BindList("accountIds") Collection<Long> accountIds);
 }

@@ -93,7 +93,15 @@ public interface JobDao {
     @SqlQuery("SELECT COUNT(*) FROM job_chunk WHERE job_id = :id AND status <> 'DONE'")
     int unfinishedChunks(@Bind("id") String id);
 
-    @SqlUpdate("UPDATE job_chunk SET status = 'CANCELLED' WHERE job_id = :id AND status = 'PENDING'")
+    /** Chunks not done yet, a job's waiting last chunk aside. */
+    @SqlQuery("SELECT COUNT(*) FROM job_chunk WHERE job_id = :id AND status NOT IN ('DONE', 'WAITING')")
+    int busyChunks(@Bind("id") String id);
+
+    /** Makes a job's waiting last chunk claimable (once every other chunk is done). */
+    @SqlUpdate("UPDATE job_chunk SET status = 'PENDING' WHERE job_id = :id AND status = 'WAITING'")
+    int startWaiting(@Bind("id") String id);
+
+    @SqlUpdate("UPDATE job_chunk SET status = 'CANCELLED' WHERE job_id = :id AND status IN ('PENDING', 'WAITING')")
     int cancelPending(@Bind("id") String id);
 
     @SqlQuery("SELECT " + CHUNK + " FROM job_chunk WHERE job_id = :id ORDER BY chunk_no")

@@ -221,6 +221,21 @@ public final class HealthService {
         return rows.size();
     }
 
+    /**
+     * The health of some accounts under one version (published, or a draft being evaluated) at one
+     * asOf, computed on the caller's handle and not stored. With {@code consecutive}, the accounts
+     * are a job chunk's, consecutive in id order.
+     */
+    public Map<String, AccountHealth> compute(Handle handle, String workspaceId, ScorecardVersion version,
+                                              List<AccountRow> members, LocalDate asOf, boolean consecutive) {
+        if (members.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, MetricRow> catalog = new HashMap<>();
+        handle.attach(MetricDao.class).all(workspaceId).forEach(m -> catalog.put(m.metricKey(), m));
+        return scoreVersion(handle, workspaceId, version, members, catalog, asOf, consecutive);
+    }
+
     private ScorecardVersion named(Caller caller, Handle handle, String workspaceId, String key, Integer version) {
         if (version != null) {
             return scorecards.version(caller, key, version);

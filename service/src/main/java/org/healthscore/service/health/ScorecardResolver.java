@@ -12,12 +12,12 @@ import org.healthscore.service.problem.ApiException;
  * (DESIGN.md 3.5): segment and product line beat segment or product line, which beat "all accounts".
  * An unresolvable tie is a 409 naming the candidates; no match is a 404.
  */
-final class ScorecardResolver {
+public final class ScorecardResolver {
 
     private ScorecardResolver() {
     }
 
-    static boolean appliesTo(AppliesTo to, AccountRow account) {
+    public static boolean appliesTo(AppliesTo to, AccountRow account) {
         AppliesTo a = to == null ? AppliesTo.ALL : to;
         return (a.segments().isEmpty() || a.segments().contains(account.segment()))
                 && (a.productLines().isEmpty() || a.productLines().contains(account.productLine()));

@@ -2,14 +2,12 @@ package org.healthscore.service.jobs;
 
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,12 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.healthscore.api.job.JobStatus;
-import org.healthscore.api.scorecard.ScorecardVersion;
 import org.healthscore.persistence.job.ChunkRow;
 import org.healthscore.persistence.job.JobDao;
 import org.healthscore.persistence.job.JobRow;
-import org.healthscore.service.health.HealthService;
-import org.healthscore.service.scorecards.ScorecardService;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
@@ -51,9 +46,7 @@ public final class ChunkWorkers implements Managed {
     private static final int TRANSIENT_ATTEMPTS = 5;
 
     private final Jdbi jdbi;
-    private final HealthService health;
-    private final ScorecardService scorecards;
-    private final ObjectMapper json;
+    private final Map<String, ChunkProcessor> processors;
     private final Clock clock;
     private final int threads;
     private final Duration lease;
@@ -63,12 +56,11 @@ public final class ChunkWorkers implements Managed {
     private final AtomicBoolean running = new AtomicBoolean();
     private ExecutorService pool;
 
-    public ChunkWorkers(Jdbi jdbi, HealthService health, ScorecardService scorecards, ObjectMapper json, Clock clock,
-                        int threads, Duration lease, long pollMillis, MetricRegistry metrics) {
+    /** @param processors what each kind of job does with a chunk */
+    public ChunkWorkers(Jdbi jdbi, Map<String, ChunkProcessor> processors, Clock clock, int threads, Duration lease,
+                        long pollMillis, MetricRegistry metrics) {
         this.jdbi = jdbi;
-        this.health = health;
-        this.scorecards = scorecards;
-        this.json = json;
+        this.processors = Map.copyOf(processors);
         this.clock = clock;
         this.threads = threads;
         this.lease = lease;
@@ -162,18 +154,23 @@ public final class ChunkWorkers implements Managed {
         }
         jdbi.useExtension(JobDao.class, dao -> dao.markRunning(job.id(), clock.instant()));
         try {
-            ChunkPayload payload = json.readValue(chunk.payload(), ChunkPayload.class);
-            ScorecardVersion version = scorecards.versionOf(job.workspaceId(), payload.scorecard(),
-                    payload.version());
+            ChunkProcessor processor = processors.get(job.kind());
+            if (processor == null) {
+                throw new IllegalStateException("no processor for jobs of kind " + job.kind());
+            }
             boolean finished = retryingTransient(() -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
                     handle -> {
                 JobDao dao = handle.attach(JobDao.class);
-                for (LocalDate asOf : payload.asOfDates()) {
-                    dao.extend(chunk.jobId(), chunk.chunkNo(), owner, clock.instant().plus(lease));
-                    health.store(handle, job.workspaceId(), version, payload.accountIds(), asOf, true);
-                    if (faultHook.test(chunk.jobId() + "/" + chunk.chunkNo())) {
-                        throw new IllegalStateException("fault injected for a test");
-                    }
+                try {
+                    processor.process(handle, job, chunk, () -> dao.extend(chunk.jobId(), chunk.chunkNo(), owner,
+                            clock.instant().plus(lease)));
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+                if (faultHook.test(chunk.jobId() + "/" + chunk.chunkNo())) {
+                    throw new IllegalStateException("fault injected for a test");
                 }
                 if (dao.finish(chunk.jobId(), chunk.chunkNo(), owner, "DONE", null) == 0) {
                     // Our lease ran out and another instance took the chunk: let its work count, not ours.
@@ -188,10 +185,13 @@ public final class ChunkWorkers implements Managed {
                 jdbi.useExtension(JobDao.class, dao -> {
                     if (dao.unfinishedChunks(job.id()) == 0) {
                         dao.end(job.id(), JobStatus.SUCCEEDED.name(), clock.instant(), null);
+                    } else if (dao.busyChunks(job.id()) == 0) {
+                        // Counted after our commit, so the last chunk to finish always sees the others done.
+                        dao.startWaiting(job.id());
                     }
                 });
             }
-        } catch (RuntimeException | JsonProcessingException e) {
+        } catch (RuntimeException e) {
             if (!running.get() || Thread.currentThread().isInterrupted()) {
                 // This instance is shutting down: the chunk is not at fault. Hand it back for another instance.
                 LOG.info("Job {} chunk {} given back: this instance is stopping", job.id(), chunk.chunkNo());

@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.healthscore.api.job.Job;
 import org.healthscore.api.job.JobStatus;
 import org.healthscore.api.job.RecomputeRequest;
@@ -35,6 +37,7 @@ import org.healthscore.service.paging.PageRequest;
 import org.healthscore.service.problem.ApiException;
 import org.healthscore.service.scorecards.ScorecardService;
 import org.healthscore.service.validation.RequestValidator;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -43,7 +46,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JobService {
 
-    static final String RECOMPUTE = "RECOMPUTE";
+    public static final String RECOMPUTE = "RECOMPUTE";
+    static final String PENDING = "PENDING";
+    static final String WAITING = "WAITING";
     private static final String LIST = "jobs";
     private static final int MAX_AS_OF_DATES = 400;
 
@@ -70,25 +75,15 @@ public final class JobService {
     public Job startRecompute(Caller caller, RecomputeRequest request, String idempotencyKey) {
         String workspaceId = caller.workspace(Role.WRITER);
         validator.check(request);
-        String body = write(request);
-        String hash = sha256(body);
-        if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-                throw ApiException.badRequest("Idempotency-Key", "must be 1-200 characters");
-            }
-            JobRow earlier = jdbi.withExtension(JobDao.class, dao -> dao.findByIdempotencyKey(workspaceId,
-                    idempotencyKey)).orElse(null);
-            if (earlier != null) {
-                return sameOrRefuse(earlier, hash, idempotencyKey);
-            }
-        }
+        return submit(caller, RECOMPUTE, request, idempotencyKey, id -> planRecompute(caller, workspaceId, id,
+                request));
+    }
+
+    private Plan planRecompute(Caller caller, String workspaceId, String id, RecomputeRequest request) {
         List<LocalDate> dates = asOfDates(request);
         List<ScorecardVersion> versions = versions(caller, workspaceId, request);
         Set<String> only = request.accounts() == null ? null : new HashSet<>(request.accounts());
-        Instant now = clock.instant();
-        String id = Ids.newPublicId();
         List<ChunkRow> chunks = new ArrayList<>();
-        long total = 0;
         List<AccountRow> accounts = jdbi.withExtension(AccountDao.class, dao -> dao.all(workspaceId));
         for (ScorecardVersion version : versions) {
             List<Long> members = new ArrayList<>();
@@ -103,14 +98,54 @@ public final class JobService {
             members.sort(Long::compare);
             for (int from = 0; from < members.size(); from += chunkSize) {
                 List<Long> ids = members.subList(from, Math.min(members.size(), from + chunkSize));
-                int units = ids.size() * dates.size();
-                chunks.add(new ChunkRow(id, chunks.size(), workspaceId, "PENDING",
-                        write(new ChunkPayload(version.key(), version.version(), dates, List.copyOf(ids))), units,
-                        null, null, 0, null, null));
-                total += units;
+                chunks.add(pending(id, workspaceId, chunks.size(),
+                        new ChunkPayload(version.key(), version.version(), dates, List.copyOf(ids)),
+                        ids.size() * dates.size()));
             }
         }
-        JobRow row = new JobRow(id, workspaceId, RECOMPUTE, chunks.isEmpty() ? JobStatus.SUCCEEDED.name()
+        return new Plan(chunks, handle -> { });
+    }
+
+    /** A chunk ready to be claimed. */
+    public ChunkRow pending(String jobId, String workspaceId, int chunkNo, Object payload, int units) {
+        return new ChunkRow(jobId, chunkNo, workspaceId, PENDING, write(payload), units, null, null, 0, null, null);
+    }
+
+    /** A chunk that becomes claimable once every other chunk of its job is done (a job's final step). */
+    public ChunkRow last(String jobId, String workspaceId, int chunkNo, Object payload, int units) {
+        return new ChunkRow(jobId, chunkNo, workspaceId, WAITING, write(payload), units, null, null, 0, null, null);
+    }
+
+    /** A job's chunks, and what else to store in the same transaction as the job. */
+    public record Plan(List<ChunkRow> chunks, Consumer<Handle> alsoStore) {
+    }
+
+    /**
+     * Stores a job of {@code kind} and its planned chunks in one transaction, so workers of any
+     * instance can take them. With an Idempotency-Key already used for the same body, returns that
+     * job without planning again; for another body, 422.
+     */
+    public Job submit(Caller caller, String kind, Object request, String idempotencyKey,
+                      Function<String, Plan> planner) {
+        String workspaceId = caller.workspace(Role.WRITER);
+        String body = write(request);
+        String hash = sha256(kind + ":" + body);
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+                throw ApiException.badRequest("Idempotency-Key", "must be 1-200 characters");
+            }
+            JobRow earlier = jdbi.withExtension(JobDao.class, dao -> dao.findByIdempotencyKey(workspaceId,
+                    idempotencyKey)).orElse(null);
+            if (earlier != null) {
+                return sameOrRefuse(earlier, hash, idempotencyKey);
+            }
+        }
+        Instant now = clock.instant();
+        String id = Ids.newPublicId();
+        Plan plan = planner.apply(id);
+        List<ChunkRow> chunks = plan.chunks();
+        long total = chunks.stream().mapToLong(ChunkRow::units).sum();
+        JobRow row = new JobRow(id, workspaceId, kind, chunks.isEmpty() ? JobStatus.SUCCEEDED.name()
                 : JobStatus.QUEUED.name(), body, hash, idempotencyKey, total, 0, null, now, caller.name(),
                 chunks.isEmpty() ? now : null, chunks.isEmpty() ? now : null);
         try {
@@ -120,7 +155,8 @@ public final class JobService {
                 if (!chunks.isEmpty()) {
                     dao.insertChunks(chunks);
                 }
-                auditor.record(handle, workspaceId, caller, "job.started", id, RECOMPUTE + " of " + row.totalUnits()
+                plan.alsoStore().accept(handle);
+                auditor.record(handle, workspaceId, caller, "job.started", id, kind + " of " + row.totalUnits()
                         + " units");
             });
         } catch (RuntimeException e) {
@@ -135,6 +171,11 @@ public final class JobService {
             throw e;
         }
         return toApi(row);
+    }
+
+    /** A job of this workspace, as stored. */
+    public JobRow row(String workspaceId, String id) {
+        return jdbi.withExtension(JobDao.class, dao -> dao.find(workspaceId, id)).orElse(null);
     }
 
     public Job get(Caller caller, String id) {
@@ -241,7 +282,7 @@ public final class JobService {
         return dates;
     }
 
-    Job toApi(JobRow r) {
+    public Job toApi(JobRow r) {
         double percent = r.totalUnits() == 0 ? 100 : 100.0 * r.doneUnits() / r.totalUnits();
         Long eta = null;
         if (JobStatus.RUNNING.name().equals(r.status()) && r.startedAt() != null && r.doneUnits() > 0) {

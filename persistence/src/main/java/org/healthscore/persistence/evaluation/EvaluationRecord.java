@@ -1,0 +1,8 @@
+package org.healthscore.persistence.evaluation;
+
+import java.time.Instant;
+
+/** An evaluation: what was evaluated ({@code design}, JSON) and, once computed, its report (JSON). */
+public record EvaluationRecord(String id, String workspaceId, String scorecardKey, Integer version, String outcome,
+                               String source, String design, String report, Instant createdAt) {
+}

@@ -1,0 +1,404 @@
+package org.healthscore.service.evaluations;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.healthscore.api.account.OutcomeType;
+import org.healthscore.api.evaluation.Evaluation;
+import org.healthscore.api.evaluation.EvaluationReport;
+import org.healthscore.api.evaluation.EvaluationRequest;
+import org.healthscore.api.evaluation.EvaluationSource;
+import org.healthscore.api.evaluation.FalseGreen;
+import org.healthscore.api.evaluation.OutcomeKind;
+import org.healthscore.api.job.Job;
+import org.healthscore.api.job.JobStatus;
+import org.healthscore.api.key.Role;
+import org.healthscore.api.metric.Direction;
+import org.healthscore.api.page.Page;
+import org.healthscore.api.scorecard.BandLimits;
+import org.healthscore.api.scorecard.MeasureInput;
+import org.healthscore.api.scorecard.Scorecard;
+import org.healthscore.api.scorecard.ScorecardInput;
+import org.healthscore.api.scorecard.ScorecardVersion;
+import org.healthscore.persistence.account.AccountDao;
+import org.healthscore.persistence.account.AccountRow;
+import org.healthscore.persistence.account.ObservationDao;
+import org.healthscore.persistence.account.OutcomeDao;
+import org.healthscore.persistence.evaluation.EvaluationDao;
+import org.healthscore.persistence.evaluation.EvaluationRecord;
+import org.healthscore.persistence.evaluation.EvaluationRowRecord;
+import org.healthscore.persistence.job.ChunkRow;
+import org.healthscore.persistence.job.JobRow;
+import org.healthscore.persistence.metric.MetricDao;
+import org.healthscore.persistence.metric.MetricRow;
+import org.healthscore.service.auth.Caller;
+import org.healthscore.service.health.ScorecardResolver;
+import org.healthscore.service.jobs.JobService;
+import org.healthscore.service.paging.Cursor;
+import org.healthscore.service.paging.PageRequest;
+import org.healthscore.service.problem.ApiException;
+import org.healthscore.api.problem.FieldError;
+import org.healthscore.service.problem.ProblemKind;
+import org.healthscore.service.scorecards.ScorecardService;
+import org.healthscore.service.validation.RequestValidator;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Evaluations (DESIGN.md 3.6): a request is checked and planned into a job whose chunks compute the
+ * rows (accounts x asOf dates) on any instance, and whose last chunk computes the report. Reading an
+ * evaluation joins its job's status and progress with the report once there is one.
+ */
+public final class EvaluationService {
+
+    public static final String KIND = "EVALUATION";
+    private static final String LIST = "evaluations";
+    private static final String FALSE_GREENS = "false-greens";
+    private static final int MAX_AS_OF_DATES = 400;
+    private static final int DEFAULT_STEP_DAYS = 30;
+    private static final int DEFAULT_HORIZON_DAYS = 90;
+    /** Twelve asOf dates when the request names no start. */
+    private static final int DEFAULT_STEPS_BACK = 11;
+
+    private final Jdbi jdbi;
+    private final JobService jobs;
+    private final ScorecardService scorecards;
+    private final RequestValidator validator;
+    private final ObjectMapper json;
+    private final java.time.Clock clock;
+    private final int chunkSize;
+
+    public EvaluationService(Jdbi jdbi, JobService jobs, ScorecardService scorecards, RequestValidator validator,
+                             ObjectMapper json, java.time.Clock clock, int chunkSize) {
+        this.jdbi = jdbi;
+        this.jobs = jobs;
+        this.scorecards = scorecards;
+        this.validator = validator;
+        this.json = json;
+        this.clock = clock;
+        this.chunkSize = chunkSize;
+    }
+
+    /** Checks and plans an evaluation and queues it as a job; with a used Idempotency-Key and the same body, that one. */
+    public Evaluation start(Caller caller, EvaluationRequest request, String idempotencyKey) {
+        String workspaceId = caller.workspace(Role.WRITER);
+        if (request == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        validator.check(request);
+        Job job = jobs.submit(caller, KIND, request, idempotencyKey, id -> {
+            EvaluationPlan plan = plan(caller, workspaceId, request);
+            List<Long> members = members(workspaceId, plan);
+            List<ChunkRow> chunks = new ArrayList<>();
+            int dates = plan.asOfDates().size();
+            long total = 0;
+            for (int from = 0; from < members.size(); from += chunkSize) {
+                List<Long> ids = List.copyOf(members.subList(from, Math.min(members.size(), from + chunkSize)));
+                chunks.add(jobs.pending(id, workspaceId, chunks.size(),
+                        new EvaluationChunk(EvaluationChunk.Step.ROWS, ids), ids.size() * dates));
+                total += (long) ids.size() * dates;
+            }
+            // The report is the last step; it weighs about a twentieth of the rows in the progress.
+            int reportUnits = (int) Math.max(1, Math.min(Integer.MAX_VALUE, total / 20));
+            EvaluationChunk report = new EvaluationChunk(EvaluationChunk.Step.REPORT, List.of());
+            chunks.add(chunks.isEmpty() ? jobs.pending(id, workspaceId, 0, report, reportUnits)
+                    : jobs.last(id, workspaceId, chunks.size(), report, reportUnits));
+            EvaluationRecord record = new EvaluationRecord(id, workspaceId, plan.scorecard().key(),
+                    plan.draft() ? null : plan.scorecard().version(), plan.outcome().name(), plan.source().name(),
+                    write(plan), null, clock.instant());
+            return new JobService.Plan(chunks, handle -> handle.attach(EvaluationDao.class).insert(record));
+        });
+        return get(caller, job.id());
+    }
+
+    public Evaluation get(Caller caller, String id) {
+        String workspaceId = caller.workspace(Role.READER);
+        EvaluationRecord record = find(workspaceId, id);
+        return toApi(record, jobs.row(workspaceId, id));
+    }
+
+    /** Newest first; optionally one scorecard's. */
+    public Page<Evaluation> list(Caller caller, String scorecard, PageRequest page) {
+        String workspaceId = caller.workspace(Role.READER);
+        List<String> at = page.position(LIST, 2);
+        List<EvaluationRecord> rows = jdbi.withExtension(EvaluationDao.class, dao -> dao.list(workspaceId,
+                scorecard, at == null ? null : page.instant(at.get(0)), at == null ? null : at.get(1),
+                page.fetchSize()));
+        return page.page(rows, r -> toApi(r, jobs.row(workspaceId, r.id())),
+                r -> Cursor.encode(LIST, r.createdAt().toString(), r.id()));
+    }
+
+    public static String cursorOf(Evaluation evaluation) {
+        return Cursor.encode(LIST, evaluation.createdAt().toString(), evaluation.id());
+    }
+
+    /** The false greens of a finished evaluation, in (account, asOf) order, a page at a time. */
+    public Page<FalseGreen> falseGreens(Caller caller, String id, PageRequest page) {
+        String workspaceId = caller.workspace(Role.READER);
+        EvaluationPlan plan = finishedPlan(workspaceId, id);
+        List<String> at = page.position(FALSE_GREENS, 2);
+        LocalDate afterAsOf = null;
+        if (at != null) {
+            try {
+                afterAsOf = LocalDate.parse(at.get(1));
+            } catch (RuntimeException e) {
+                throw PageRequest.notACursor(page);
+            }
+        }
+        LocalDate after = afterAsOf;
+        List<EvaluationRowRecord> rows = jdbi.withExtension(EvaluationDao.class, dao -> dao.falseGreens(id,
+                EvaluationChunks.MAIN, Reports.greenFrom(plan.scorecard()), at == null ? null : at.get(0), after,
+                page.fetchSize()));
+        return page.page(rows, EvaluationService::falseGreen,
+                r -> Cursor.encode(FALSE_GREENS, r.externalId(), r.asOf().toString()));
+    }
+
+    public static String falseGreenCursor(FalseGreen row) {
+        return Cursor.encode(FALSE_GREENS, row.account(), row.asOf().toString());
+    }
+
+    /** Every false green of a finished evaluation as CSV, written as it is read. */
+    public void falseGreensCsv(Caller caller, String id, Writer out) throws IOException {
+        String workspaceId = caller.workspace(Role.READER);
+        EvaluationPlan plan = finishedPlan(workspaceId, id);
+        out.write("account,asOf,score,outcomeDate\n");
+        String after = null;
+        LocalDate afterAsOf = null;
+        while (true) {
+            String a = after;
+            LocalDate d = afterAsOf;
+            List<EvaluationRowRecord> rows = jdbi.withExtension(EvaluationDao.class, dao -> dao.falseGreens(id,
+                    EvaluationChunks.MAIN, Reports.greenFrom(plan.scorecard()), a, d, 1000));
+            for (EvaluationRowRecord r : rows) {
+                out.write(Csv.field(r.externalId()) + "," + r.asOf() + "," + r.score() + "," + r.outcomeDate()
+                        + "\n");
+            }
+            if (rows.size() < 1000) {
+                break;
+            }
+            after = rows.get(rows.size() - 1).externalId();
+            afterAsOf = rows.get(rows.size() - 1).asOf();
+        }
+        out.flush();
+    }
+
+    /**
+     * Copies a finished evaluation's suggested weights (a measure whose suggested weight is 0 leaves
+     * the draft) and its suggested bands into the scorecard's draft, and returns the draft.
+     */
+    public Scorecard apply(Caller caller, String id) {
+        String workspaceId = caller.workspace(Role.WRITER);
+        EvaluationRecord record = find(workspaceId, id);
+        EvaluationPlan plan = finishedPlan(workspaceId, id);
+        EvaluationReport report = read(record.report(), EvaluationReport.class);
+        EvaluationReport.SuggestedWeights suggested = report.suggestedWeights();
+        if (suggested == null || suggested.weights().stream().allMatch(w -> w.suggested() == null)) {
+            throw ApiException.conflict("Evaluation " + id + " has no suggested weights to apply (every fitted"
+                    + " coefficient was 0)");
+        }
+        Map<String, Double> weights = new HashMap<>();
+        suggested.weights().forEach(w -> weights.put(w.metric(), w.suggested()));
+        Scorecard draft = scorecards.get(caller, plan.scorecard().key());
+        List<MeasureInput> measures = new ArrayList<>();
+        for (Scorecard.Measure m : draft.measures()) {
+            Double weight = weights.containsKey(m.metric()) ? weights.get(m.metric()) : Double.valueOf(m.weight());
+            if (weight != null && weight > 0) {
+                measures.add(new MeasureInput(m.metric(), weight, m.group(), m.scoring()));
+            }
+        }
+        BandLimits bands = draft.bands();
+        if (report.suggestedBands() != null) {
+            bands = new BandLimits(report.suggestedBands().redBelow(), report.suggestedBands().greenFrom());
+        }
+        ScorecardInput input = new ScorecardInput(null, draft.name(), draft.description(), draft.framework(),
+                draft.appliesTo(), bands, draft.missingData(), measures, null);
+        return scorecards.updateDraft(caller, draft.key(), draft.draftRevision(), input);
+    }
+
+    private EvaluationPlan plan(Caller caller, String workspaceId, EvaluationRequest request) {
+        boolean draft = Boolean.TRUE.equals(request.draft());
+        if (draft && request.version() != null) {
+            throw ApiException.invalid("version", "give a version or draft: true, not both");
+        }
+        EvaluationSource source = request.source() == null ? EvaluationSource.BACKTEST : request.source();
+        if (draft && source == EvaluationSource.SNAPSHOTS) {
+            throw ApiException.invalid("source", "a draft has no stored scores; evaluate it with BACKTEST");
+        }
+        Map<String, MetricRow> catalog = new HashMap<>();
+        jdbi.withExtension(MetricDao.class, dao -> dao.all(workspaceId)).forEach(m -> catalog.put(m.metricKey(), m));
+        ScorecardVersion scorecard = draft ? draftOf(caller, request.scorecard(), catalog)
+                : version(caller, request.scorecard(), request.version());
+        int step = request.stepDays() == null ? DEFAULT_STEP_DAYS : request.stepDays();
+        int horizon = request.horizonDays() == null ? DEFAULT_HORIZON_DAYS : request.horizonDays();
+        OutcomeKind outcome = request.outcome() == null ? OutcomeKind.CHURN : request.outcome();
+        LocalDate knownThrough = request.outcomesKnownThrough() != null ? request.outcomesKnownThrough()
+                : newestData(workspaceId, catalog);
+        LocalDate to = request.asOfTo() != null ? request.asOfTo() : knownThrough.minusDays(horizon);
+        LocalDate from = request.asOfFrom() != null ? request.asOfFrom()
+                : to.minusDays((long) step * DEFAULT_STEPS_BACK);
+        if (from.isAfter(to)) {
+            throw ApiException.invalid(request.asOfFrom() != null ? "asOfFrom" : "asOfTo", "asOfFrom (" + from
+                    + ") must not be after asOfTo (" + to + ")");
+        }
+        List<LocalDate> kept = new ArrayList<>();
+        List<LocalDate> censored = new ArrayList<>();
+        int count = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(step)) {
+            if (++count > MAX_AS_OF_DATES) {
+                throw ApiException.invalid("stepDays", "makes more than " + MAX_AS_OF_DATES + " asOf dates");
+            }
+            (d.plusDays(horizon).isAfter(knownThrough) ? censored : kept).add(d);
+        }
+        if (kept.isEmpty()) {
+            throw ApiException.invalid("outcomesKnownThrough", "outcomes are known through " + knownThrough
+                    + ", so every asOf date's " + horizon + "-day horizon runs past it: nothing to evaluate;"
+                    + " choose earlier dates or a later outcomesKnownThrough");
+        }
+        List<String> used = scorecard.measures().stream().map(Scorecard.Measure::metric).toList();
+        List<EvaluationPlan.Candidate> candidates = new ArrayList<>();
+        jdbi.useExtension(ObservationDao.class, dao -> catalog.values().stream()
+                .filter(m -> !used.contains(m.metricKey()))
+                .sorted(java.util.Comparator.comparing(MetricRow::metricKey))
+                .filter(m -> dao.newestOf(workspaceId, m.id()) != null)
+                .forEach(m -> candidates.add(new EvaluationPlan.Candidate(m.metricKey(),
+                        m.direction() == Direction.LOWER_IS_BETTER))));
+        return new EvaluationPlan(scorecard, draft, outcome, source, horizon, knownThrough, request.segment(), kept,
+                censored, candidates);
+    }
+
+    private ScorecardVersion version(Caller caller, String key, Integer version) {
+        try {
+            if (version != null) {
+                return scorecards.version(caller, key, version);
+            }
+            Scorecard scorecard = scorecards.get(caller, key);
+            if (scorecard.latestVersion() == null) {
+                throw ApiException.invalid("scorecard", "has no published version yet; publish its draft or"
+                        + " evaluate it with draft: true");
+            }
+            return scorecards.version(caller, key, scorecard.latestVersion());
+        } catch (ApiException e) {
+            if (e.kind() == ProblemKind.NOT_FOUND) {
+                throw ApiException.invalid(version == null ? "scorecard" : "version", e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** The draft as it is now, as a version 0 that the evaluation keeps even if the draft changes. */
+    private ScorecardVersion draftOf(Caller caller, String key, Map<String, MetricRow> catalog) {
+        Scorecard s;
+        try {
+            s = scorecards.get(caller, key);
+        } catch (ApiException e) {
+            if (e.kind() == ProblemKind.NOT_FOUND) {
+                throw ApiException.invalid("scorecard", e.getMessage());
+            }
+            throw e;
+        }
+        if (s.measures().isEmpty()) {
+            throw ApiException.invalid("draft", "the draft of " + key + " has no measures to evaluate");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < s.measures().size(); i++) {
+            if (!catalog.containsKey(s.measures().get(i).metric())) {
+                errors.add(new FieldError("draft.measures[" + i + "].metric", "metric '"
+                        + s.measures().get(i).metric() + "' is not in the catalog"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return new ScorecardVersion(s.key(), 0, s.name(), s.description(), s.framework(), s.appliesTo(), s.bands(),
+                s.missingData(), s.measures(), null, null);
+    }
+
+    /** The newest day with an observation or an outcome: by default, outcomes are known through it. */
+    private LocalDate newestData(String workspaceId, Map<String, MetricRow> catalog) {
+        LocalDate newest = null;
+        for (MetricRow m : catalog.values()) {
+            Instant at = jdbi.withExtension(ObservationDao.class, dao -> dao.newestOf(workspaceId, m.id()));
+            if (at != null) {
+                LocalDate day = at.atOffset(ZoneOffset.UTC).toLocalDate();
+                newest = newest == null || day.isAfter(newest) ? day : newest;
+            }
+        }
+        for (OutcomeType type : OutcomeType.values()) {
+            LocalDate day = jdbi.withExtension(OutcomeDao.class, dao -> dao.newestOf(workspaceId, type));
+            if (day != null) {
+                newest = newest == null || day.isAfter(newest) ? day : newest;
+            }
+        }
+        if (newest == null) {
+            throw ApiException.invalid("outcomesKnownThrough", "this workspace has no observations or outcomes yet;"
+                    + " give the day up to which outcomes are known");
+        }
+        return newest;
+    }
+
+    /** The accounts the scorecard applies to (and the segment asked for), in id order. */
+    private List<Long> members(String workspaceId, EvaluationPlan plan) {
+        List<Long> ids = new ArrayList<>();
+        for (AccountRow a : jdbi.withExtension(AccountDao.class, dao -> dao.all(workspaceId))) {
+            if (ScorecardResolver.appliesTo(plan.scorecard().appliesTo(), a)
+                    && (plan.segment() == null || plan.segment().equals(a.segment()))) {
+                ids.add(a.id());
+            }
+        }
+        ids.sort(Long::compare);
+        return ids;
+    }
+
+    private EvaluationRecord find(String workspaceId, String id) {
+        return jdbi.withExtension(EvaluationDao.class, dao -> dao.find(workspaceId, id))
+                .orElseThrow(() -> ApiException.notFound("No evaluation " + id + " in this workspace"));
+    }
+
+    private EvaluationPlan finishedPlan(String workspaceId, String id) {
+        EvaluationRecord record = find(workspaceId, id);
+        JobRow job = jobs.row(workspaceId, id);
+        if (record.report() == null || job == null || !JobStatus.SUCCEEDED.name().equals(job.status())) {
+            throw ApiException.conflict("Evaluation " + id + " is " + (job == null ? "unknown" : job.status())
+                    + "; its results are ready once it has SUCCEEDED");
+        }
+        return read(record.design(), EvaluationPlan.class);
+    }
+
+    private Evaluation toApi(EvaluationRecord r, JobRow jobRow) {
+        EvaluationPlan plan = read(r.design(), EvaluationPlan.class);
+        Job job = jobs.toApi(jobRow);
+        EvaluationReport report = r.report() == null || job.status() != JobStatus.SUCCEEDED ? null
+                : read(r.report(), EvaluationReport.class);
+        return new Evaluation(r.id(), job.status(), job.progress(), job.error(),
+                new Evaluation.ScorecardRef(r.scorecardKey(), r.version(), plan.draft()), plan.outcome(),
+                plan.source(), plan.horizonDays(), plan.outcomesKnownThrough(), plan.segment(), r.createdAt(),
+                job.finishedAt(), report);
+    }
+
+    private static FalseGreen falseGreen(EvaluationRowRecord r) {
+        return new FalseGreen(r.externalId(), r.asOf(), r.score(), r.outcomeDate());
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored evaluation is not readable", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
