@@ -135,6 +135,7 @@ public class HealthScoreApplication extends Application<HealthScoreConfiguration
         environment.jersey().register(new EvaluationResource(services.evaluations()));
         environment.jersey().register(new GraphQLResource(new GraphQLEngine(services.metrics(), services.accounts(),
                 services.ingest(), services.health(), services.scorecards(), services.frameworks(), services.jobs(),
+                services.evaluations(),
                 json, config.getGraphql())));
         environment.jersey().register(new OpenApiResource());
         environment.lifecycle().manage(services.workers());

@@ -27,6 +27,7 @@ import org.healthscore.service.catalog.MetricService;
 import org.healthscore.service.health.HealthService;
 import org.healthscore.service.scorecards.Frameworks;
 import org.healthscore.service.jobs.JobService;
+import org.healthscore.service.evaluations.EvaluationService;
 import org.healthscore.service.scorecards.ScorecardService;
 import org.healthscore.service.ingest.IngestService;
 import org.healthscore.service.config.GraphQLFactory;
@@ -44,7 +45,8 @@ public final class GraphQLEngine {
     private final AccountFetchers accountFetchers;
 
     public GraphQLEngine(MetricService metrics, AccountService accounts, IngestService ingest, HealthService health,
-                         ScorecardService scorecards, Frameworks frameworks, JobService jobs, ObjectMapper json,
+                         ScorecardService scorecards, Frameworks frameworks, JobService jobs,
+                         EvaluationService evaluations, ObjectMapper json,
                          GraphQLFactory limits) {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().scalar(DateTimeScalar.TYPE)
                 .scalar(DateScalar.TYPE);
@@ -53,6 +55,7 @@ public final class GraphQLEngine {
         accountFetchers.wire(wiring);
         new ScorecardFetchers(scorecards, frameworks, json).wire(wiring);
         new JobFetchers(jobs, json).wire(wiring);
+        new EvaluationFetchers(evaluations, json).wire(wiring);
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl()),
                 wiring.build());
         this.graphql = GraphQL.newGraphQL(schema)
