@@ -2,8 +2,8 @@ package org.healthscore.bench;
 
 /**
  * Entry point of the benchmarks: {@code mvn -q -DskipTests install && mvn -q -pl bench exec:java -Dexec.args=ingest}
- * (or {@code -Dexec.args=scoring}). Each benchmark prints its figures beside a floor measured in the same run on the
- * same machine.
+ * (or {@code -Dexec.args=scoring}, {@code rescore}, {@code evaluation-core}). Each benchmark prints its figures beside
+ * a floor or a target measured in the same run on the same machine.
  */
 public final class Benchmarks {
 
@@ -16,7 +16,9 @@ public final class Benchmarks {
             case "ingest" -> IngestBenchmark.run(Integer.getInteger("rows", 1_000_000));
             case "scoring" -> ScoringBenchmark.run();
             case "rescore" -> RescoreBenchmark.run(Integer.getInteger("accounts", 10_000));
-            default -> throw new IllegalArgumentException("Unknown benchmark " + which + "; known: ingest, scoring, rescore");
+            case "evaluation-core" -> EvaluationCoreBenchmark.run(Integer.getInteger("rows", 1_000_000));
+            default -> throw new IllegalArgumentException("Unknown benchmark " + which
+                    + "; known: ingest, scoring, rescore, evaluation-core");
         }
         System.exit(0);
     }
