@@ -2,7 +2,7 @@ package org.healthscore.bench;
 
 /**
  * Entry point of the benchmarks: {@code mvn -q -DskipTests install && mvn -q -pl bench exec:java -Dexec.args=ingest}
- * (or {@code -Dexec.args=scoring}, {@code rescore}, {@code evaluation-core}). Each benchmark prints its figures beside
+ * (or {@code -Dexec.args=scoring}, {@code rescore}, {@code evaluation-core}, {@code backtest}). Each benchmark prints its figures beside
  * a floor or a target measured in the same run on the same machine.
  */
 public final class Benchmarks {
@@ -17,8 +17,9 @@ public final class Benchmarks {
             case "scoring" -> ScoringBenchmark.run();
             case "rescore" -> RescoreBenchmark.run(Integer.getInteger("accounts", 10_000));
             case "evaluation-core" -> EvaluationCoreBenchmark.run(Integer.getInteger("rows", 1_000_000));
+            case "backtest" -> BacktestBenchmark.run(Integer.getInteger("accounts", 10_000));
             default -> throw new IllegalArgumentException("Unknown benchmark " + which
-                    + "; known: ingest, scoring, rescore, evaluation-core");
+                    + "; known: ingest, scoring, rescore, evaluation-core, backtest");
         }
         System.exit(0);
     }

@@ -214,12 +214,28 @@ public final class EvaluationService {
             }
         }
         BandLimits bands = draft.bands();
-        if (report.suggestedBands() != null) {
+        if (bandsHelp(report)) {
             bands = new BandLimits(report.suggestedBands().redBelow(), report.suggestedBands().greenFrom());
         }
         ScorecardInput input = new ScorecardInput(null, draft.name(), draft.description(), draft.framework(),
                 draft.appliesTo(), bands, draft.missingData(), measures, null);
         return scorecards.updateDraft(caller, draft.key(), draft.draftRevision(), input);
+    }
+
+    /**
+     * Suggested bands are copied only when they would not put a larger share of the positives in GREEN
+     * than the current ones: DESIGN's rule takes the lowest qualifying greenFrom, which can widen GREEN
+     * enough to hide churners, and apply must not make the scorecard's false greens worse.
+     */
+    static boolean bandsHelp(EvaluationReport report) {
+        if (report.suggestedBands() == null) {
+            return false;
+        }
+        Double now = report.falseGreens().shareOfPositives();
+        Double then = report.suggestedBands().bands().stream()
+                .filter(b -> b.band() == org.healthscore.api.health.Band.GREEN).findFirst()
+                .map(EvaluationReport.BandStat::shareOfPositives).orElse(null);
+        return now == null || then == null || then <= now;
     }
 
     private EvaluationPlan plan(Caller caller, String workspaceId, EvaluationRequest request) {

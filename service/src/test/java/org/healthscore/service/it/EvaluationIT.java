@@ -136,6 +136,15 @@ class EvaluationIT {
         assertThat(draft.getList("measures.metric")).containsExactly("usage");
         assertThat(draft.getDouble("measures[0].weight")).isCloseTo(100, within(1e-9));
         assertThat(applied.header("ETag")).isEqualTo("\"" + draft.getInt("draftRevision") + "\"");
+        // Suggested bands come along only when they would not put more of the churned rows in GREEN.
+        double greenNow = first.getDouble("falseGreens.shareOfPositives");
+        double greenThen = first.getDouble("suggestedBands.bands[2].shareOfPositives");
+        boolean moved = greenThen <= greenNow;
+        boolean defaults = draft.get("bands") == null;
+        assertThat(defaults ? 70.0 : draft.getDouble("bands.greenFrom"))
+                .isEqualTo(moved ? first.getDouble("suggestedBands.greenFrom") : 70.0);
+        assertThat(defaults ? 40.0 : draft.getDouble("bands.redBelow"))
+                .isEqualTo(moved ? first.getDouble("suggestedBands.redBelow") : 40.0);
 
         // The draft can be evaluated before it is published ...
         Map<String, Object> body = Evaluations.request("naive");

@@ -1,0 +1,139 @@
+package org.healthscore.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+
+/**
+ * An evaluation end to end on the MySQL-protocol server: a BACKTEST of a ten-measure scorecard over N
+ * accounts x 12 monthly asOf dates (scores recomputed from 12 monthly observations per measure, labels
+ * from churn outcomes, then the report), beside the floor measured in the same run: a plain JDBC scan
+ * of the observations once per asOf plus a batched insert of as many evaluation rows.
+ */
+final class BacktestBenchmark {
+
+    private static final int MEASURES = 10;
+    private static final int MONTHS = 12;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDate FIRST = LocalDate.of(2025, 1, 15);
+
+    private BacktestBenchmark() {
+    }
+
+    static void run(int accounts) throws Exception {
+        try (BenchServer bench = new BenchServer("backtest",
+                ConfigOverride.config("jobs.chunkSize", System.getProperty("chunkSize", "500")),
+                ConfigOverride.config("jobs.workerThreads", System.getProperty("workers", "2")),
+                ConfigOverride.config("jobs.pollMillis", "20"))) {
+            String admin = bench.workspace();
+            StringBuilder measures = new StringBuilder();
+            for (int m = 0; m < MEASURES; m++) {
+                bench.post("/api/v1/metrics", admin, "application/json", "{\"key\":\"m" + m + "\",\"name\":\"m"
+                        + m + "\",\"valueType\":\"NUMBER\",\"direction\":\"HIGHER_IS_BETTER\","
+                        + "\"aggregation\":{\"function\":\"LATEST\",\"windowDays\":45}}");
+                measures.append(m == 0 ? "" : ",").append("{\"metric\":\"m").append(m)
+                        .append("\",\"weight\":1,\"scoring\":{\"type\":\"LINEAR\",\"min\":0,\"max\":100}}");
+            }
+            bench.post("/api/v1/scorecards", admin, "application/json",
+                    "{\"key\":\"bench\",\"name\":\"bench\",\"measures\":[" + measures + "]}");
+            bench.post("/api/v1/scorecards/bench/publish", admin, "application/json", "");
+            bench.stream("/api/v1/accounts/bulk", admin, "text/csv",
+                    () -> new Lines("externalId\n", accounts, i -> "acct-" + i + "\n"));
+            int rows = accounts * MEASURES * MONTHS;
+            // Measure m0 carries signal (accounts that churn score low on it); the others are noise.
+            bench.stream("/api/v1/observations", admin, "text/csv",
+                    () -> new Lines("account,metric,observedAt,value\n", rows, i -> {
+                        int account = i % accounts;
+                        int metric = i / accounts % MEASURES;
+                        double value = metric == 0 ? (churns(account) ? 20 : 60) + account % 37
+                                : i * 31L % 100;
+                        return "acct-" + account + ",m" + metric + "," + FIRST.plusMonths(i / (accounts * MEASURES))
+                                + "T00:00:00Z," + value + "\n";
+                    }));
+            int churners = (int) java.util.stream.IntStream.range(0, accounts).filter(BacktestBenchmark::churns)
+                    .count();
+            bench.stream("/api/v1/outcomes", admin, "text/csv",
+                    () -> new Lines("account,type,occurredAt\n", churners, k -> "acct-" + (k * 5) + ",CHURNED,"
+                            + FIRST.plusMonths(2).plusDays(k * 7L % 330) + "\n"));
+
+            long t0 = System.nanoTime();
+            String id = JSON.readTree(bench.post("/api/v1/evaluations", admin, "application/json",
+                    "{\"scorecard\":\"bench\",\"asOfFrom\":\"2025-01-31\",\"asOfTo\":\"2025-12-31\",\"stepDays\":30,"
+                            + "\"horizonDays\":90,\"outcomesKnownThrough\":\"2026-04-01\"}")).get("id").asText();
+            JsonNode status;
+            do {
+                Thread.sleep(100);
+                status = JSON.readTree(bench.get("/api/v1/evaluations/" + id, admin));
+            } while (!status.get("status").asText().matches("SUCCEEDED|FAILED|CANCELLED"));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (!"SUCCEEDED".equals(status.get("status").asText())) {
+                throw new IllegalStateException("evaluation ended " + status);
+            }
+            long evaluated = status.get("counts").get("rows").asLong() + status.get("counts").get("insufficient")
+                    .asLong();
+            int dates = status.get("asOfDates").size();
+            double floorSeconds = floor(bench, evaluated, dates);
+            System.out.printf("%nBacktest benchmark: %,d accounts x %d asOf dates (%,d rows evaluated, AUC %.3f, %s),"
+                            + " %d measures x %d monthly observations (%,d), MySQL-protocol server%n%n", accounts,
+                    dates, evaluated, status.get("auc").get("value").asDouble(), status.get("verdict").asText(),
+                    MEASURES, MONTHS, rows);
+            System.out.printf("%-62s %10s %12s %8s%n", "path", "seconds", "rows/s", "x floor");
+            System.out.printf("%-62s %10.1f %,12.0f %8.2f%n", "floor: JDBC scan of the observations per asOf + inserts",
+                    floorSeconds, evaluated / floorSeconds, 1.0);
+            System.out.printf("%-62s %10.1f %,12.0f %8.2f%n", "evaluation job (rows by backtest, then the report)",
+                    seconds, evaluated / seconds, seconds / floorSeconds);
+        }
+    }
+
+    /** One account in five churns. */
+    private static boolean churns(int account) {
+        return account % 5 == 0;
+    }
+
+    /** Scans every observation once per asOf (what recomputing reads) and writes one row per evaluated row. */
+    private static double floor(BenchServer bench, long evaluated, int dates) throws Exception {
+        try (Connection c = bench.connect()) {
+            c.createStatement().execute("CREATE TABLE floor_row LIKE evaluation_row");
+            c.setAutoCommit(false);
+            long t0 = System.nanoTime();
+            double sum = 0;
+            for (int d = 0; d < dates; d++) {
+                try (PreparedStatement scan = c.prepareStatement("SELECT account_id, metric_id, observed_at,"
+                        + " raw_value FROM observation ORDER BY account_id, metric_id, observed_at",
+                        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                    scan.setFetchSize(Integer.MIN_VALUE);
+                    try (ResultSet rs = scan.executeQuery()) {
+                        while (rs.next()) {
+                            sum += rs.getLong(1) % 2 + rs.getLong(2) % 2 + rs.getDouble(4)
+                                    + (rs.getObject(3, java.time.LocalDateTime.class) == null ? 0 : 1);
+                        }
+                    }
+                }
+            }
+            String scores = "49.5,".repeat(MEASURES - 1) + "49.5";
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO floor_row (evaluation_id, variant,"
+                    + " account_id, as_of, workspace_id, external_id, segment, score, measure_scores,"
+                    + " candidate_scores, positive, outcome_date) VALUES ('e', 0, ?, ?, 'w', ?, NULL, ?, ?, '', 0,"
+                    + " NULL)")) {
+                for (long r = 0; r < evaluated; r++) {
+                    insert.setLong(1, r / dates);
+                    insert.setObject(2, LocalDate.of(2025, 1, 31).plusDays(30 * (r % dates)));
+                    insert.setString(3, "acct-" + r / dates);
+                    insert.setDouble(4, sum % 100);
+                    insert.setString(5, scores);
+                    insert.addBatch();
+                    if (r % 500 == 499) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+            return (System.nanoTime() - t0) / 1e9;
+        }
+    }
+}
