@@ -48,20 +48,14 @@ final class RescoreBenchmark {
                             + (i / accounts % MEASURES) + "," + first.plusMonths(i / (accounts * MEASURES))
                             + "T00:00:00Z," + (i * 31L % 100) + "\n"));
 
-            long t0 = System.nanoTime();
-            String job = JSON.readTree(bench.post("/api/v1/jobs/recompute", admin, "application/json",
-                    "{\"scorecard\":\"bench\",\"asOf\":\"2026-12-31\"}")).get("id").asText();
-            JsonNode status;
-            do {
-                Thread.sleep(100);
-                status = JSON.readTree(bench.get("/api/v1/jobs/" + job, admin));
-            } while (!status.get("status").asText().matches("SUCCEEDED|FAILED|CANCELLED"));
-            double jobSeconds = (System.nanoTime() - t0) / 1e9;
-            if (!"SUCCEEDED".equals(status.get("status").asText())) {
-                throw new IllegalStateException("job ended " + status);
-            }
-
-            double floorSeconds = floor(bench, accounts);
+            // The first round runs the job's and the floor's code paths in a fresh JVM on a cold buffer pool: the
+            // job went first, so it alone paid for compiling the JDBC driver's row decoding and batch encoding,
+            // which the floor then reused. It is printed, but the ratio compares the second round (another asOf,
+            // so the job again writes new keys, and the floor writes into a new table), where both run warm.
+            double coldJob = job(bench, admin, "2026-12-30");
+            double coldFloor = floor(bench, accounts, "floor_warmup");
+            double jobSeconds = job(bench, admin, "2026-12-31");
+            double floorSeconds = floor(bench, accounts, "floor_snapshot");
             System.out.printf("%nRe-score benchmark: %,d accounts x %d measures x %d monthly observations (%,d rows),"
                     + " one asOf, MySQL-protocol server%n%n", accounts, MEASURES, MONTHS, rows);
             System.out.printf("%-58s %10s %14s %8s%n", "path", "seconds", "accounts/s", "x floor");
@@ -69,13 +63,34 @@ final class RescoreBenchmark {
                     floorSeconds, accounts / floorSeconds, 1.0);
             System.out.printf("%-58s %10.1f %,14.0f %8.2f%n", "re-scoring job (claim, load, score, store snapshots)",
                     jobSeconds, accounts / jobSeconds, jobSeconds / floorSeconds);
+            System.out.printf("%-58s %10.1f %,14.0f %8.2f%n", "first round, cold: floor", coldFloor,
+                    accounts / coldFloor, 1.0);
+            System.out.printf("%-58s %10.1f %,14.0f %8.2f%n", "first round, cold: re-scoring job", coldJob,
+                    accounts / coldJob, coldJob / coldFloor);
         }
     }
 
+    /** Runs one re-scoring job of every account at {@code asOf} and waits for it to succeed; its seconds. */
+    private static double job(BenchServer bench, String admin, String asOf) throws Exception {
+        long t0 = System.nanoTime();
+        String job = JSON.readTree(bench.post("/api/v1/jobs/recompute", admin, "application/json",
+                "{\"scorecard\":\"bench\",\"asOf\":\"" + asOf + "\"}")).get("id").asText();
+        JsonNode status;
+        do {
+            Thread.sleep(100);
+            status = JSON.readTree(bench.get("/api/v1/jobs/" + job, admin));
+        } while (!status.get("status").asText().matches("SUCCEEDED|FAILED|CANCELLED"));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (!"SUCCEEDED".equals(status.get("status").asText())) {
+            throw new IllegalStateException("job ended " + status);
+        }
+        return seconds;
+    }
+
     /** Reads every observation in account order and writes one snapshot-sized row per account. */
-    private static double floor(BenchServer bench, int accounts) throws Exception {
+    private static double floor(BenchServer bench, int accounts, String table) throws Exception {
         try (Connection c = bench.connect()) {
-            c.createStatement().execute("CREATE TABLE floor_snapshot LIKE score_snapshot");
+            c.createStatement().execute("CREATE TABLE " + table + " LIKE score_snapshot");
             c.setAutoCommit(false);
             long t0 = System.nanoTime();
             double sum = 0;
@@ -101,7 +116,7 @@ final class RescoreBenchmark {
                     + "\"asOf\":\"2026-12-31\",\"score\":" + (sum / Math.max(1, n)) + ",\"band\":\"YELLOW\","
                     + "\"coverage\":1.0,\"trend\":null,\"measures\":[" + (measure + ",").repeat(MEASURES - 1)
                     + measure + "],\"groups\":[]}";
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO floor_snapshot (account_id, scorecard_key,"
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (account_id, scorecard_key,"
                     + " version, as_of, workspace_id, score, band, document, computed_at)"
                     + " VALUES (?, 'bench', 1, '2026-12-31', 'w', ?, 'GREEN', ?, '2026-12-31 00:00:00')")) {
                 for (int a = 0; a < accounts; a++) {

@@ -1,5 +1,7 @@
 package org.healthscore.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,10 +25,13 @@ public final class UtcInstantsPlugin extends JdbiPlugin.Singleton {
     @Override
     public void customizeJdbi(Jdbi jdbi) {
         jdbi.registerArgument(new InstantArgumentFactory());
-        jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {
-            LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
-            return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
-        });
+        jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> read(rs, column));
+    }
+
+    /** A {@code DATETIME} column holding a UTC wall-clock time, as an instant; {@code null} for SQL NULL. */
+    public static Instant read(ResultSet rs, int column) throws SQLException {
+        LocalDateTime utc = rs.getObject(column, LocalDateTime.class);
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 
     private static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {

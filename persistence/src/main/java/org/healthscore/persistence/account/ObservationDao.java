@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -11,6 +12,7 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 import org.jdbi.v3.stringtemplate4.UseStringTemplateEngine;
 
 @RegisterConstructorMapper(ObservationRow.class)
@@ -60,38 +62,39 @@ public interface ObservationDao {
                                     @Define("beforeMetricId") @Bind("beforeMetricId") Long beforeMetricId,
                                     @Bind("limit") int limit);
 
+    /*
+     * The scoring reads below hand each row to a consumer as it is read, oldest first per (account, metric),
+     * rather than returning a list: a re-scoring job reads every observation of its accounts through them.
+     */
+
     /** The observations of some accounts and metrics with {@code from < observed_at < to}, oldest first. */
-    @RegisterConstructorMapper(ObservationPoint.class)
+    @UseRowMapper(ObservationPoint.Mapper.class)
     @SqlQuery("SELECT account_id, metric_id, observed_at, raw_value FROM observation WHERE workspace_id = :workspaceId"
             + " AND account_id IN (<accountIds>) AND metric_id IN (<metricIds>)"
             + " AND observed_at > :from AND :to > observed_at ORDER BY account_id, metric_id, observed_at")
-    List<ObservationPoint> inRange(@Bind("workspaceId") String workspaceId,
-                                 @BindList("accountIds") Collection<Long> accountIds,
-                                 @BindList("metricIds") Collection<Long> metricIds,
-                                 @Bind("from") Instant from, @Bind("to") Instant to);
+    void inRange(@Bind("workspaceId") String workspaceId, @BindList("accountIds") Collection<Long> accountIds,
+                 @BindList("metricIds") Collection<Long> metricIds, @Bind("from") Instant from,
+                 @Bind("to") Instant to, Consumer<ObservationPoint> each);
 
     /**
      * The observations of the accounts with {@code minAccountId <= id <= maxAccountId}: one range scan
      * in primary-key order, for a job chunk whose accounts are consecutive in id order.
      */
-    @RegisterConstructorMapper(ObservationPoint.class)
+    @UseRowMapper(ObservationPoint.Mapper.class)
     @SqlQuery("SELECT account_id, metric_id, observed_at, raw_value FROM observation WHERE workspace_id = :workspaceId"
             + " AND account_id >= :minAccountId AND :maxAccountId >= account_id AND metric_id IN (<metricIds>)"
             + " AND observed_at > :from AND :to > observed_at ORDER BY account_id, metric_id, observed_at")
-    List<ObservationPoint> inAccountRange(@Bind("workspaceId") String workspaceId,
-                                          @Bind("minAccountId") long minAccountId,
-                                          @Bind("maxAccountId") long maxAccountId,
-                                          @BindList("metricIds") Collection<Long> metricIds,
-                                          @Bind("from") Instant from, @Bind("to") Instant to);
+    void inAccountRange(@Bind("workspaceId") String workspaceId, @Bind("minAccountId") long minAccountId,
+                        @Bind("maxAccountId") long maxAccountId, @BindList("metricIds") Collection<Long> metricIds,
+                        @Bind("from") Instant from, @Bind("to") Instant to, Consumer<ObservationPoint> each);
 
     /** Every account's observations of some metrics with {@code from < observed_at < to} (a population). */
-    @RegisterConstructorMapper(ObservationPoint.class)
+    @UseRowMapper(ObservationPoint.Mapper.class)
     @SqlQuery("SELECT account_id, metric_id, observed_at, raw_value FROM observation WHERE workspace_id = :workspaceId"
             + " AND metric_id IN (<metricIds>) AND observed_at > :from AND :to > observed_at"
             + " ORDER BY account_id, metric_id, observed_at")
-    List<ObservationPoint> allInRange(@Bind("workspaceId") String workspaceId,
-                                    @BindList("metricIds") Collection<Long> metricIds,
-                                    @Bind("from") Instant from, @Bind("to") Instant to);
+    void allInRange(@Bind("workspaceId") String workspaceId, @BindList("metricIds") Collection<Long> metricIds,
+                    @Bind("from") Instant from, @Bind("to") Instant to, Consumer<ObservationPoint> each);
 
     /** The newest observation at or before {@code atOrBefore} of each (account, metric): how old the data is. */
     @SqlQuery("SELECT o.account_id, o.metric_id, o.observed_at, o.raw_value, o.workspace_id FROM observation o"

@@ -21,7 +21,6 @@ import org.healthscore.api.scorecard.ScorecardVersion;
 import org.healthscore.persistence.account.AccountDao;
 import org.healthscore.persistence.account.AccountRow;
 import org.healthscore.persistence.account.ObservationDao;
-import org.healthscore.persistence.account.ObservationPoint;
 import org.healthscore.persistence.account.ObservationRow;
 import org.healthscore.persistence.account.OutcomeDao;
 import org.healthscore.persistence.metric.MetricDao;
@@ -34,7 +33,6 @@ import org.healthscore.service.problem.Problems;
 import org.healthscore.service.scoring.Aggregate;
 import org.healthscore.service.scoring.Health;
 
-import org.healthscore.service.scoring.Point;
 import org.healthscore.service.scoring.Populations;
 import org.healthscore.service.scoring.Recipe;
 import org.healthscore.service.scoring.ScoreCalculator;
@@ -42,7 +40,6 @@ import org.healthscore.service.scoring.ScoreTrend;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.healthscore.persistence.health.SnapshotDao;
 import org.healthscore.persistence.health.SnapshotRow;
-import org.healthscore.service.scoring.Series;
 import org.healthscore.service.scorecards.ScorecardService;
 import org.healthscore.service.validation.RequestValidator;
 import org.jdbi.v3.core.Handle;
@@ -263,32 +260,25 @@ public final class HealthService {
         }
         ObservationDao observations = handle.attach(ObservationDao.class);
         List<Long> accountIds = members.stream().map(AccountRow::id).toList();
-        Map<Long, List<List<Point>>> points = new HashMap<>();
-        List<ObservationPoint> loaded;
+        int measures = recipe.measures().size();
+        SeriesCollector points;
         if (consecutive) {
             // A job chunk: its accounts are consecutive in id order, so one range scan reads them.
-            Set<Long> members2 = new HashSet<>(accountIds);
+            points = SeriesCollector.of(measureOf, measures, new HashSet<>(accountIds));
             long min = accountIds.stream().mapToLong(Long::longValue).min().orElseThrow();
             long max = accountIds.stream().mapToLong(Long::longValue).max().orElseThrow();
-            loaded = observations.inAccountRange(workspaceId, min, max, metricIds, window.from(), window.to())
-                    .stream().filter(r -> members2.contains(r.accountId())).toList();
+            observations.inAccountRange(workspaceId, min, max, metricIds, window.from(), window.to(), points);
         } else {
-            loaded = observations.inRange(workspaceId, accountIds, metricIds, window.from(), window.to());
-        }
-        for (ObservationPoint r : loaded) {
-            add(points, r.accountId(), r.metricId(), r.observedAt(), r.rawValue(), measureOf, recipe);
+            points = SeriesCollector.of(measureOf, measures);
+            observations.inRange(workspaceId, accountIds, metricIds, window.from(), window.to(), points);
         }
         // A measure with nothing in the loaded range still shows its age: fetch the newest older
         // observation, only for the accounts that lack one (none, when every series has data).
-        List<Long> lacking = accountIds.stream().filter(id -> {
-            List<List<Point>> perMeasure = points.get(id);
-            return perMeasure == null || perMeasure.stream().anyMatch(List::isEmpty);
-        }).toList();
+        List<Long> lacking = accountIds.stream().filter(id -> !points.complete(id)).toList();
         if (!lacking.isEmpty()) {
             for (ObservationRow r : observations.newest(workspaceId, lacking, metricIds, window.from())) {
-                List<List<Point>> perMeasure = points.get(r.accountId());
-                if (perMeasure == null || perMeasure.get(measureOf.get(r.metricId())).isEmpty()) {
-                    add(points, r.accountId(), r.metricId(), r.observedAt(), r.rawValue(), measureOf, recipe);
+                if (!points.has(r.accountId(), r.metricId())) {
+                    points.add(r.accountId(), r.metricId(), r.observedAt().toEpochMilli(), r.rawValue());
                 }
             }
         }
@@ -301,7 +291,7 @@ public final class HealthService {
                         .add(new ScoreTrend.PastScore(r.asOf(), r.score())));
         Map<String, AccountHealth> out = new HashMap<>();
         for (AccountRow account : members) {
-            Health h = calculator.score(asOf, series(points.get(account.id()), recipe), populations);
+            Health h = calculator.score(asOf, points.series(account.id()), populations);
             Double trend = ScoreTrend.trend(h.score(), asOf, past.getOrDefault(account.id(), List.of()));
             out.put(account.externalId(), toApi(account.externalId(), version, asOf, h, trend));
         }
@@ -329,37 +319,15 @@ public final class HealthService {
                 members.add(a.id());
             }
         }
-        Map<Long, List<List<Point>>> points = new HashMap<>();
-        for (ObservationPoint r : handle.attach(ObservationDao.class).allInRange(workspaceId, percentileMetrics,
-                window.from(), window.to())) {
-            if (members.contains(r.accountId())) {
-                add(points, r.accountId(), r.metricId(), r.observedAt(), r.rawValue(), measureOf, recipe);
-            }
-        }
+        SeriesCollector points = SeriesCollector.of(measureOf, recipe.measures().size(), members);
+        handle.attach(ObservationDao.class).allInRange(workspaceId, percentileMetrics, window.from(), window.to(),
+                points);
         Populations.Builder builder = Populations.builder(recipe);
-        for (List<List<Point>> perMeasure : points.values()) {
-            List<Aggregate> aggregates = calculator.aggregate(asOf, series(perMeasure, recipe));
+        for (long account : points.accounts()) {
+            List<Aggregate> aggregates = calculator.aggregate(asOf, points.series(account));
             builder.add(aggregates);
         }
         return builder.build();
-    }
-
-    private static void add(Map<Long, List<List<Point>>> points, long accountId, long metricId, Instant observedAt,
-                            double value, Map<Long, Integer> measureOf, Recipe recipe) {
-        List<List<Point>> perMeasure = points.computeIfAbsent(accountId, k -> {
-            List<List<Point>> lists = new ArrayList<>();
-            recipe.measures().forEach(m -> lists.add(new ArrayList<>()));
-            return lists;
-        });
-        perMeasure.get(measureOf.get(metricId)).add(new Point(observedAt.toEpochMilli(), value));
-    }
-
-    private static List<Series> series(List<List<Point>> perMeasure, Recipe recipe) {
-        List<Series> out = new ArrayList<>(recipe.measures().size());
-        for (int i = 0; i < recipe.measures().size(); i++) {
-            out.add(perMeasure == null || perMeasure.get(i).isEmpty() ? Series.EMPTY : Series.of(perMeasure.get(i)));
-        }
-        return out;
     }
 
     private static AccountHealth toApi(String account, ScorecardVersion version, LocalDate asOf, Health h,

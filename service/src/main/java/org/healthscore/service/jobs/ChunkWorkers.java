@@ -118,8 +118,9 @@ public final class ChunkWorkers implements Managed {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                LOG.warn("Job worker error; retrying", e);
+            } catch (RuntimeException | LinkageError e) {
+                // A worker that died here would leave its job RUNNING for good, unseen: log and go on.
+                LOG.error("Job worker error; retrying", e);
                 try {
                     Thread.sleep(pollMillis);
                 } catch (InterruptedException stop) {
