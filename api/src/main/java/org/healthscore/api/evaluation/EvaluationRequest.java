@@ -1,5 +1,6 @@
 package org.healthscore.api.evaluation;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +13,8 @@ import java.time.LocalDate;
  * recomputed from observations (BACKTEST, default) or read from stored history (SNAPSHOTS).
  * {@code outcomesKnownThrough} (default: the newest observation or outcome in the workspace) is the day up to
  * which outcomes are complete; asOf dates whose horizon runs past it are censored. Without {@code asOfTo},
- * the newest uncensored date; without {@code asOfFrom}, eleven steps before it (twelve dates).
+ * the newest uncensored date; without {@code asOfFrom}, eleven steps before it (twelve dates). A
+ * {@code challenger} is evaluated on the same rows, side by side.
  */
 public record EvaluationRequest(
         @NotBlank(message = "is required") String scorecard,
@@ -27,5 +29,13 @@ public record EvaluationRequest(
         OutcomeKind outcome,
         EvaluationSource source,
         LocalDate outcomesKnownThrough,
-        String segment) {
+        String segment,
+        @Valid ChallengerRequest challenger) {
+
+    /** A second scorecard (a version, default its latest published, or its draft) scored on exactly the same rows. */
+    public record ChallengerRequest(
+            @NotBlank(message = "is required") String scorecard,
+            @Min(value = 1, message = "must be 1 or more") Integer version,
+            Boolean draft) {
+    }
 }

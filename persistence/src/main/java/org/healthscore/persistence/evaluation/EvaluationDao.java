@@ -21,12 +21,13 @@ import org.jdbi.v3.stringtemplate4.UseStringTemplateEngine;
 @RegisterConstructorMapper(EvaluationRowRecord.class)
 public interface EvaluationDao {
 
-    String EVALUATION = "id, workspace_id, scorecard_key, version, outcome, source, design, report, created_at";
+    String EVALUATION = "id, workspace_id, scorecard_key, version, outcome, source, design, report,"
+            + " challenger_report, created_at";
     String ROW = "evaluation_id, variant, account_id, as_of, workspace_id, external_id, segment, score,"
             + " measure_scores, candidate_scores, positive, outcome_date";
 
     @SqlUpdate("INSERT INTO evaluation (" + EVALUATION + ") VALUES (:id, :workspaceId, :scorecardKey, :version,"
-            + " :outcome, :source, :design, :report, :createdAt)")
+            + " :outcome, :source, :design, :report, :challengerReport, :createdAt)")
     void insert(@BindMethods EvaluationRecord record);
 
     @SqlQuery("SELECT " + EVALUATION + " FROM evaluation WHERE workspace_id = :workspaceId AND id = :id")
@@ -35,8 +36,10 @@ public interface EvaluationDao {
     @SqlQuery("SELECT " + EVALUATION + " FROM evaluation WHERE workspace_id = :workspaceId AND id IN (<ids>)")
     List<EvaluationRecord> findMany(@Bind("workspaceId") String workspaceId, @BindList("ids") Collection<String> ids);
 
-    @SqlUpdate("UPDATE evaluation SET report = :report WHERE workspace_id = :workspaceId AND id = :id")
-    int saveReport(@Bind("workspaceId") String workspaceId, @Bind("id") String id, @Bind("report") String report);
+    @SqlUpdate("UPDATE evaluation SET report = :report, challenger_report = :challenger"
+            + " WHERE workspace_id = :workspaceId AND id = :id")
+    int saveReport(@Bind("workspaceId") String workspaceId, @Bind("id") String id, @Bind("report") String report,
+                   @Bind("challenger") String challengerReport);
 
     /** Newest first; optionally one scorecard's. */
     @UseStringTemplateEngine

@@ -42,6 +42,7 @@ import org.jdbi.v3.core.Handle;
 public final class EvaluationChunks implements ChunkProcessor {
 
     static final int MAIN = 0;
+    static final int CHALLENGER = 1;
 
     private final HealthService health;
     private final ObjectMapper json;
@@ -60,8 +61,11 @@ public final class EvaluationChunks implements ChunkProcessor {
         EvaluationChunk work = json.readValue(chunk.payload(), EvaluationChunk.class);
         if (work.step() == EvaluationChunk.Step.REPORT) {
             heartbeat.run();
-            String report = json.writeValueAsString(Reports.compute(plan, rows(dao, job.id())));
-            dao.saveReport(job.workspaceId(), job.id(), report);
+            String report = json.writeValueAsString(Reports.compute(plan, plan.scorecard(),
+                    rows(dao, job.id(), MAIN)));
+            String challenger = plan.challenger() == null ? null : json.writeValueAsString(Reports.compute(plan,
+                    plan.challenger(), rows(dao, job.id(), CHALLENGER)));
+            dao.saveReport(job.workspaceId(), job.id(), report, challenger);
             return;
         }
         List<EvaluationRowRecord> out = rows(handle, job, plan, work.accountIds(), heartbeat);
@@ -71,9 +75,9 @@ public final class EvaluationChunks implements ChunkProcessor {
         }
     }
 
-    private static List<EvaluationRowRecord> rows(EvaluationDao dao, String id) {
+    private static List<EvaluationRowRecord> rows(EvaluationDao dao, String id, int variant) {
         List<EvaluationRowRecord> rows = new ArrayList<>();
-        dao.rows(id, MAIN, rows::add);
+        dao.rows(id, variant, rows::add);
         return rows;
     }
 
@@ -108,6 +112,10 @@ public final class EvaluationChunks implements ChunkProcessor {
                     : stored(handle, workspaceId, plan.scorecard(), active, asOf);
             Map<String, AccountHealth> values = candidates == null ? Map.of()
                     : health.compute(handle, workspaceId, candidates, active, asOf, true);
+            Map<String, AccountHealth> challenged = plan.challenger() == null ? Map.of()
+                    : plan.source() == EvaluationSource.BACKTEST
+                    ? health.compute(handle, workspaceId, plan.challenger(), active, asOf, true)
+                    : stored(handle, workspaceId, plan.challenger(), active, asOf);
             for (AccountRow a : active) {
                 AccountHealth h = scored.get(a.externalId());
                 if (h == null) {
@@ -115,10 +123,18 @@ public final class EvaluationChunks implements ChunkProcessor {
                 }
                 LocalDate first = Labels.firstInHorizon(targets.getOrDefault(a.id(), List.of()), asOf,
                         plan.horizonDays());
+                String candidateValues = RowValues.candidateValues(values.get(a.externalId()), plan.candidates());
                 out.add(new EvaluationRowRecord(job.id(), MAIN, a.id(), asOf, workspaceId, a.externalId(),
-                        a.segment(), h.score(), RowValues.measureScores(h),
-                        RowValues.candidateValues(values.get(a.externalId()), plan.candidates()), first == null ? 0 : 1,
+                        a.segment(), h.score(), RowValues.measureScores(h), candidateValues, first == null ? 0 : 1,
                         first));
+                if (plan.challenger() != null) {
+                    // Exactly the champion's rows; where the challenger has no score, the row is insufficient.
+                    AccountHealth c = challenged.get(a.externalId());
+                    out.add(new EvaluationRowRecord(job.id(), CHALLENGER, a.id(), asOf, workspaceId, a.externalId(),
+                            a.segment(), c == null ? null : c.score(), c == null
+                            ? RowValues.none(plan.challenger().measures().size()) : RowValues.measureScores(c),
+                            candidateValues, first == null ? 0 : 1, first));
+                }
             }
         }
         return out;

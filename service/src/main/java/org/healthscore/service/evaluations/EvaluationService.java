@@ -112,7 +112,7 @@ public final class EvaluationService {
                     : jobs.last(id, workspaceId, chunks.size(), report, reportUnits));
             EvaluationRecord record = new EvaluationRecord(id, workspaceId, plan.scorecard().key(),
                     plan.draft() ? null : plan.scorecard().version(), plan.outcome().name(), plan.source().name(),
-                    write(plan), null, clock.instant());
+                    write(plan), null, null, clock.instant());
             return new JobService.Plan(chunks, handle -> handle.attach(EvaluationDao.class).insert(record));
         });
         return get(caller, job.id());
@@ -285,8 +285,45 @@ public final class EvaluationService {
                 .filter(m -> dao.newestOf(workspaceId, m.id()) != null)
                 .forEach(m -> candidates.add(new EvaluationPlan.Candidate(m.metricKey(),
                         m.direction() == Direction.LOWER_IS_BETTER))));
+        ScorecardVersion challenger = null;
+        boolean challengerDraft = false;
+        if (request.challenger() != null) {
+            EvaluationRequest.ChallengerRequest c = request.challenger();
+            challengerDraft = Boolean.TRUE.equals(c.draft());
+            if (challengerDraft && c.version() != null) {
+                throw ApiException.invalid("challenger.version", "give a version or draft: true, not both");
+            }
+            if (challengerDraft && source == EvaluationSource.SNAPSHOTS) {
+                throw ApiException.invalid("challenger.draft", "a draft has no stored scores; evaluate it with"
+                        + " BACKTEST");
+            }
+            challenger = within("challenger.", () -> challengerDraft(caller, c, catalog));
+            if (challenger.key().equals(scorecard.key()) && challenger.version() == scorecard.version()) {
+                throw ApiException.invalid("challenger", "is the scorecard evaluated; name another version,"
+                        + " another scorecard, or the draft");
+            }
+        }
         return new EvaluationPlan(scorecard, draft, outcome, source, horizon, knownThrough, request.segment(), kept,
-                censored, candidates);
+                censored, candidates, challenger, challengerDraft);
+    }
+
+    private ScorecardVersion challengerDraft(Caller caller, EvaluationRequest.ChallengerRequest c,
+                                             Map<String, MetricRow> catalog) {
+        return Boolean.TRUE.equals(c.draft()) ? draftOf(caller, c.scorecard(), catalog)
+                : version(caller, c.scorecard(), c.version());
+    }
+
+    /** Runs {@code check}, naming its fields under {@code prefix} (the challenger's are "challenger.scorecard"...). */
+    private static ScorecardVersion within(String prefix, java.util.function.Supplier<ScorecardVersion> check) {
+        try {
+            return check.get();
+        } catch (ApiException e) {
+            if (e.kind() != ProblemKind.VALIDATION) {
+                throw e;
+            }
+            throw ApiException.invalid(e.errors().stream().map(f -> new FieldError(prefix + f.field(), f.reason()))
+                    .toList());
+        }
     }
 
     private ScorecardVersion version(Caller caller, String key, Integer version) {
@@ -392,10 +429,18 @@ public final class EvaluationService {
         Job job = jobs.toApi(jobRow);
         EvaluationReport report = r.report() == null || job.status() != JobStatus.SUCCEEDED ? null
                 : read(r.report(), EvaluationReport.class);
+        Evaluation.Challenger challenger = null;
+        if (plan.challenger() != null) {
+            EvaluationReport theirs = report == null || r.challengerReport() == null ? null
+                    : read(r.challengerReport(), EvaluationReport.class);
+            challenger = new Evaluation.Challenger(new Evaluation.ScorecardRef(plan.challenger().key(),
+                    plan.challengerDraft() ? null : plan.challenger().version(), plan.challengerDraft()), theirs,
+                    theirs == null ? null : Reports.difference(report, theirs));
+        }
         return new Evaluation(r.id(), job.status(), job.progress(), job.error(),
                 new Evaluation.ScorecardRef(r.scorecardKey(), r.version(), plan.draft()), plan.outcome(),
                 plan.source(), plan.horizonDays(), plan.outcomesKnownThrough(), plan.segment(), r.createdAt(),
-                job.finishedAt(), report);
+                job.finishedAt(), report, challenger);
     }
 
     private static FalseGreen falseGreen(EvaluationRowRecord r) {

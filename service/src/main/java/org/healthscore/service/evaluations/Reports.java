@@ -23,8 +23,8 @@ final class Reports {
     private Reports() {
     }
 
-    static EvaluationReport compute(EvaluationPlan plan, List<EvaluationRowRecord> rows) {
-        ScorecardVersion scorecard = plan.scorecard();
+    /** The report of {@code scorecard} (the evaluated one or the challenger) over its rows. */
+    static EvaluationReport compute(EvaluationPlan plan, ScorecardVersion scorecard, List<EvaluationRowRecord> rows) {
         int measures = scorecard.measures().size();
         int candidates = plan.candidates().size();
         double[][] candidateScores = percentiles(rows, candidates);
@@ -34,11 +34,11 @@ final class Reports {
             builder.add(r.externalId(), r.asOf(), r.segment(), r.score(), RowValues.parse(r.measureScores(), measures),
                     candidateScores[i], r.positive() == 1, r.outcomeDate());
         }
-        return Evaluator.evaluate(design(plan), builder.build(), plan.asOfDates(), plan.censoredAsOfDates()).report();
+        return Evaluator.evaluate(design(plan, scorecard), builder.build(), plan.asOfDates(),
+                plan.censoredAsOfDates()).report();
     }
 
-    static EvaluationDesign design(EvaluationPlan plan) {
-        ScorecardVersion v = plan.scorecard();
+    static EvaluationDesign design(EvaluationPlan plan, ScorecardVersion v) {
         BandLimits bands = v.bands() == null ? BandLimits.DEFAULT : v.bands();
         MissingDataSettings missing = v.missingData() == null ? MissingDataSettings.DEFAULT : v.missingData();
         return new EvaluationDesign(plan.outcome(), v.measures().stream().map(Scorecard.Measure::metric).toList(),
@@ -48,6 +48,25 @@ final class Reports {
                 missing.policy() == null ? MissingDataPolicy.RENORMALIZE : missing.policy(),
                 missing.minCoverage() == null ? MissingDataSettings.DEFAULT.minCoverage() : missing.minCoverage(),
                 plan.candidates().stream().map(EvaluationPlan.Candidate::metric).toList());
+    }
+
+    /** Challenger minus champion: AUC, false-green share and each band's rate. */
+    static org.healthscore.api.evaluation.Evaluation.Difference difference(EvaluationReport champion,
+                                                                        EvaluationReport challenger) {
+        List<org.healthscore.api.evaluation.Evaluation.BandRate> bands = new ArrayList<>();
+        for (int i = 0; i < champion.bands().size(); i++) {
+            Double a = champion.bands().get(i).rate();
+            Double b = challenger.bands().get(i).rate();
+            bands.add(new org.healthscore.api.evaluation.Evaluation.BandRate(champion.bands().get(i).band(), a, b,
+                    minus(b, a)));
+        }
+        return new org.healthscore.api.evaluation.Evaluation.Difference(
+                minus(challenger.auc().value(), champion.auc().value()),
+                minus(challenger.falseGreens().shareOfPositives(), champion.falseGreens().shareOfPositives()), bands);
+    }
+
+    private static Double minus(Double a, Double b) {
+        return a == null || b == null ? null : a - b;
     }
 
     static double greenFrom(ScorecardVersion v) {

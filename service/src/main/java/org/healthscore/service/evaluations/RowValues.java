@@ -39,6 +39,11 @@ final class RowValues {
         return text.toString();
     }
 
+    /** {@code count} measures without a value. */
+    static String none(int count) {
+        return ",".repeat(Math.max(0, count - 1));
+    }
+
     /** The values back, NaN where there was none. */
     static double[] parse(String text, int count) {
         double[] out = new double[count];

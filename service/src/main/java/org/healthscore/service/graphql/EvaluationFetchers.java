@@ -52,7 +52,14 @@ final class EvaluationFetchers {
                 })
                 .dataFetcher("applyEvaluationSuggestions", env -> evaluations.apply(GraphQLCalls.caller(env),
                         env.getArgument("id"))));
-        wiring.type("Evaluation", this::reportFields);
+        wiring.type("Evaluation", type -> reportFields(type, env -> {
+            Evaluation e = env.getSource();
+            return e.report();
+        }, true));
+        wiring.type("EvaluationChallenger", type -> reportFields(type, env -> {
+            Evaluation.Challenger c = env.getSource();
+            return c.report();
+        }, false));
         wiring.type("FalseGreens", type -> type.dataFetcher("rows", env -> {
             Map<String, Object> source = env.getSource();
             return Connections.of(evaluations.falseGreens(GraphQLCalls.caller(env), (String) source.get(EVALUATION_ID),
@@ -61,21 +68,26 @@ final class EvaluationFetchers {
         }));
     }
 
-    /** The report's statistics sit at the top of an Evaluation, as in REST; null until it has SUCCEEDED. */
-    private TypeRuntimeWiring.Builder reportFields(TypeRuntimeWiring.Builder type) {
+    /**
+     * The report's statistics sit at the top of an Evaluation (and of its challenger), as in REST; null until
+     * it has SUCCEEDED. Only the evaluated scorecard's false greens page their rows.
+     */
+    private TypeRuntimeWiring.Builder reportFields(TypeRuntimeWiring.Builder type,
+                                                   graphql.schema.DataFetcher<EvaluationReport> reportOf,
+                                                   boolean withRows) {
         for (RecordComponent field : EvaluationReport.class.getRecordComponents()) {
             type.dataFetcher(field.getName(), env -> {
-                Evaluation evaluation = env.getSource();
-                if (evaluation.report() == null) {
+                EvaluationReport report = reportOf.get(env);
+                if (report == null) {
                     return null;
                 }
-                Object value = read(field, evaluation.report());
-                if (value instanceof EvaluationReport.FalseGreens fg) {
+                Object value = read(field, report);
+                if (withRows && value instanceof EvaluationReport.FalseGreens fg) {
                     // The rows are paged separately; they need the evaluation's id.
                     Map<String, Object> falseGreens = new LinkedHashMap<>();
                     falseGreens.put("count", fg.count());
                     falseGreens.put("shareOfPositives", fg.shareOfPositives());
-                    falseGreens.put(EVALUATION_ID, evaluation.id());
+                    falseGreens.put(EVALUATION_ID, ((Evaluation) env.getSource()).id());
                     return falseGreens;
                 }
                 return value;
