@@ -6,7 +6,8 @@ import org.healthscore.api.health.Band;
 
 /**
  * The statistics of one evaluation (DESIGN.md 3.6), with the JSON names a client reads. A statistic that the
- * data leaves undefined (an empty band, one class only) is null, never NaN.
+ * data leaves undefined (an empty band, one class only) is null, never NaN. {@code roc} and {@code distribution}
+ * are what the report's charts draw; a report stored before they existed reads them as null.
  */
 public record EvaluationReport(
         List<LocalDate> asOfDates,
@@ -23,7 +24,9 @@ public record EvaluationReport(
         SuggestedBands suggestedBands,
         List<SegmentStat> segments,
         Verdict verdict,
-        List<String> findings) {
+        List<String> findings,
+        List<RocPoint> roc,
+        List<ScoreBin> distribution) {
 
     /**
      * {@code rows}: scored rows (account, asOf) the statistics use; {@code insufficient}: rows counted but not
@@ -74,5 +77,16 @@ public record EvaluationReport(
     }
 
     public record SegmentStat(String segment, long rows, Double baseRate, Double auc, Double falseGreenShare) {
+    }
+
+    /**
+     * One point of the ROC curve: flagging every row at least as risky as some score (CHURN: as low, EXPANSION:
+     * as high), the share of negative rows flagged and the share of positive rows flagged.
+     */
+    public record RocPoint(double falsePositiveRate, double truePositiveRate) {
+    }
+
+    /** Scored rows with {@code from <= score < to} (the last bin also holds {@code to}), by outcome. */
+    public record ScoreBin(int from, int to, long positives, long negatives) {
     }
 }

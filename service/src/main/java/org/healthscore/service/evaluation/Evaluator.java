@@ -59,7 +59,7 @@ public final class Evaluator {
     }
 
     /** Phase names, in the order they end. */
-    public static final String PHASE_SCORE = "AUC, bands, deciles, segments";
+    public static final String PHASE_SCORE = "AUC, bands, deciles, segments, ROC, distribution";
     public static final String PHASE_MEASURES = "measures, redundant pairs, candidates";
     public static final String PHASE_WEIGHTS = "logistic fit, cross-validation, forward check";
     public static final String PHASE_REPORT = "suggested bands, verdict, findings";
@@ -103,6 +103,8 @@ public final class Evaluator {
                 Ratios.ratio(redPositives, sample.positives));
         var deciles = Deciles.of(sample, order, outcome);
         var segments = Segments.of(sample, rule, outcome);
+        var roc = RocCurve.of(order, sample.positive, outcome);
+        var distribution = ScoreDistribution.of(sample);
         phases.phaseEnded(PHASE_SCORE);
 
         MeasureStats measures = MeasureStats.of(design, sample);
@@ -147,7 +149,9 @@ public final class Evaluator {
                 suggestedBands,
                 List.copyOf(segments),
                 verdict,
-                List.copyOf(findings));
+                List.copyOf(findings),
+                roc,
+                distribution);
         phases.phaseEnded(PHASE_REPORT);
         return new EvaluationResult(report, falseGreenRows);
     }

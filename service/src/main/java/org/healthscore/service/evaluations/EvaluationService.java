@@ -40,6 +40,7 @@ import org.healthscore.persistence.job.JobRow;
 import org.healthscore.persistence.metric.MetricDao;
 import org.healthscore.persistence.metric.MetricRow;
 import org.healthscore.service.auth.Caller;
+import org.healthscore.service.evaluation.EvaluationDesign;
 import org.healthscore.service.health.ScorecardResolver;
 import org.healthscore.service.jobs.JobService;
 import org.healthscore.service.paging.Cursor;
@@ -47,6 +48,8 @@ import org.healthscore.service.paging.PageRequest;
 import org.healthscore.service.problem.ApiException;
 import org.healthscore.api.problem.FieldError;
 import org.healthscore.service.problem.ProblemKind;
+import org.healthscore.service.reports.ReportData;
+import org.healthscore.service.reports.ReportPage;
 import org.healthscore.service.scorecards.ScorecardService;
 import org.healthscore.service.validation.RequestValidator;
 import org.jdbi.v3.core.Jdbi;
@@ -62,6 +65,8 @@ public final class EvaluationService {
     private static final String LIST = "evaluations";
     private static final String FALSE_GREENS = "false-greens";
     private static final int MAX_AS_OF_DATES = 400;
+    /** False greens listed on the report page; the CSV holds every one. */
+    private static final int REPORT_FALSE_GREENS = 50;
     private static final int DEFAULT_STEP_DAYS = 30;
     private static final int DEFAULT_HORIZON_DAYS = 90;
     /** Twelve asOf dates when the request names no start. */
@@ -187,6 +192,34 @@ public final class EvaluationService {
             afterAsOf = rows.get(rows.size() - 1).asOf();
         }
         out.flush();
+    }
+
+    /**
+     * A finished evaluation's report as one HTML page (DESIGN.md 3.6), with its first false greens listed; the
+     * CSV beside it holds them all.
+     */
+    public String reportPage(Caller caller, String id) {
+        String workspaceId = caller.workspace(Role.READER);
+        EvaluationPlan plan = finishedPlan(workspaceId, id);
+        Evaluation evaluation = toApi(find(workspaceId, id), jobs.row(workspaceId, id));
+        List<FalseGreen> falseGreens = jdbi.withExtension(EvaluationDao.class, dao -> dao.falseGreens(id,
+                EvaluationChunks.MAIN, Reports.greenFrom(plan.scorecard()), null, null, REPORT_FALSE_GREENS))
+                .stream().map(EvaluationService::falseGreen).toList();
+        EvaluationDesign design = Reports.design(plan, plan.scorecard());
+        ReportData challenger = null;
+        if (evaluation.challenger() != null && evaluation.challenger().report() != null) {
+            List<FalseGreen> theirs = jdbi.withExtension(EvaluationDao.class, dao -> dao.falseGreens(id,
+                    EvaluationChunks.CHALLENGER, Reports.greenFrom(plan.challenger()), null, null,
+                    REPORT_FALSE_GREENS)).stream().map(EvaluationService::falseGreen).toList();
+            EvaluationDesign their = Reports.design(plan, plan.challenger());
+            Evaluation asOwn = new Evaluation(evaluation.id(), evaluation.status(), evaluation.progress(), null,
+                    evaluation.challenger().scorecard(), evaluation.outcome(), evaluation.source(),
+                    evaluation.horizonDays(), evaluation.outcomesKnownThrough(), evaluation.segment(),
+                    evaluation.createdAt(), evaluation.finishedAt(), evaluation.challenger().report(), null);
+            challenger = new ReportData(asOwn, their.redBelow(), their.greenFrom(), theirs);
+        }
+        return ReportPage.render(new ReportData(evaluation, design.redBelow(), design.greenFrom(), falseGreens,
+                challenger));
     }
 
     /**

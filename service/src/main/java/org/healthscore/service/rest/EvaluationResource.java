@@ -25,7 +25,10 @@ import org.healthscore.service.auth.Caller;
 import org.healthscore.service.evaluations.EvaluationService;
 import org.healthscore.service.paging.PageRequest;
 
-/** Evaluations: start (202 + Location), read with the report, list, false greens (JSON pages, CSV), apply. */
+/**
+ * Evaluations: start (202 + Location), read with the report, list, false greens (JSON pages, CSV), the report as
+ * an HTML page, apply.
+ */
 @Path("/api/v1/evaluations")
 @Produces(MediaType.APPLICATION_JSON)
 public final class EvaluationResource {
@@ -76,6 +79,19 @@ public final class EvaluationResource {
         };
         return Response.ok(body, "text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"false-greens-" + id + ".csv\"").build();
+    }
+
+    @GET
+    @Path("/{id}/report.html")
+    @Produces(MediaType.TEXT_HTML)
+    public Response reportPage(@Auth Caller caller, @PathParam("id") String id) {
+        String page = evaluations.reportPage(caller, id);
+        StreamingOutput body = output -> output.write(page.getBytes(StandardCharsets.UTF_8));
+        // The page needs nothing from anywhere and runs no script; the policy makes a browser hold it to that.
+        return Response.ok(body, "text/html; charset=utf-8")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none';"
+                        + " form-action 'none'")
+                .build();
     }
 
     @POST

@@ -32,7 +32,9 @@ class EvaluationGraphQLIT {
                 forwardAuc { current suggested } }
               suggestedBands { redBelow greenFrom bands { band rows positives rate lift shareOfPositives } }
               segments { segment rows baseRate auc falseGreenShare }
-              findings } }""";
+              findings
+              roc { falsePositiveRate truePositiveRate }
+              distribution { from to positives negatives } } }""";
 
     @BackendTest
     void anEvaluationStartedOverGraphQLReadsTheSameAsOverRest(Api api) {
@@ -51,7 +53,7 @@ class EvaluationGraphQLIT {
         Map<String, Object> evaluation = graphql.getMap("data.evaluation");
         for (String field : List.of("verdict", "outcome", "source", "horizonDays", "outcomesKnownThrough",
                 "asOfDates", "counts", "auc", "bands", "red", "deciles", "measures", "redundantPairs", "candidates",
-                "suggestedWeights", "suggestedBands", "segments", "findings")) {
+                "suggestedWeights", "suggestedBands", "segments", "findings", "roc", "distribution")) {
             assertThat(evaluation.get(field)).as(field).isEqualTo(rest.get(field));
         }
         assertThat(graphql.getLong("data.evaluation.falseGreens.count")).isEqualTo(rest.getLong("falseGreens.count"));

@@ -72,6 +72,21 @@ class EvaluationIT {
         assertThat(report.getList("bands.band")).containsExactly("RED", "YELLOW", "GREEN");
         assertThat(report.getList("deciles")).hasSize(10);
         assertThat(report.getList("findings", String.class)).isNotEmpty();
+        // What the HTML report draws: the curve's area is the AUC; the bins hold every scored row.
+        List<Map<String, Object>> roc = report.getList("roc");
+        assertThat(roc.get(0)).isEqualTo(Map.of("falsePositiveRate", 0.0, "truePositiveRate", 0.0));
+        assertThat(roc.get(roc.size() - 1)).isEqualTo(Map.of("falsePositiveRate", 1.0, "truePositiveRate", 1.0));
+        double area = 0;
+        for (int k = 1; k < roc.size(); k++) {
+            area += (rate(roc.get(k), "falsePositiveRate") - rate(roc.get(k - 1), "falsePositiveRate"))
+                    * (rate(roc.get(k), "truePositiveRate") + rate(roc.get(k - 1), "truePositiveRate")) / 2;
+        }
+        // Exact unless the curve was thinned to its 200 points.
+        assertThat(area).isCloseTo(auc, within(roc.size() < 200 ? 1e-9 : 0.01));
+        assertThat(report.getList("distribution.from")).containsExactly(0, 10, 20, 30, 40, 50, 60, 70, 80, 90);
+        assertThat(report.getList("distribution.positives", Long.class).stream().mapToLong(Long::longValue).sum()
+                + report.getList("distribution.negatives", Long.class).stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(rows.size());
 
         // logins points the wrong way: flagged, and its suggested weight is 0.
         Map<String, Map<String, Object>> measures = byMetric(report.getList("measures"));
@@ -186,9 +201,13 @@ class EvaluationIT {
         JsonPath after = Evaluations.run(api, admin, body);
         for (String field : List.of("asOfDates", "counts", "auc", "bands", "falseGreens", "red", "deciles", "measures",
                 "redundantPairs", "candidates", "suggestedWeights", "suggestedBands", "segments", "verdict",
-                "findings")) {
+                "findings", "roc", "distribution")) {
             assertThat((Object) after.get(field)).as(field).isEqualTo(before.get(field));
         }
+    }
+
+    private static double rate(Map<String, Object> point, String field) {
+        return ((Number) point.get(field)).doubleValue();
     }
 
     private static Map<String, Map<String, Object>> byMetric(List<Map<String, Object>> items) {
