@@ -49,7 +49,8 @@ final class DecileLiftChart {
             Plot.text(out, cx, y - 4, Numbers.lift(d.lift()), "middle", Plot.SMALL, Palette.INK);
         }
         double y = plot.py(1);
-        plot.reference(out, plot.left, y, plot.right, y, "lift 1 = random", plot.right - 2, y - 5, "end");
+        // At the left: a useful score has its tall bars there, well above the line and clear of this label.
+        plot.reference(out, plot.left, y, plot.right, y, "lift 1 = random", plot.left + 4, y - 5, "start");
         if (!any) {
             plot.message(out, Numbers.NA, whyNoLift(c));
         }
