@@ -15,6 +15,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.forms.MultiPartBundle;
+import org.healthscore.service.cli.DemoCommand;
 import org.healthscore.service.cli.RecomputeCommand;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
@@ -95,6 +96,7 @@ public class HealthScoreApplication extends Application<HealthScoreConfiguration
             }
         });
         bootstrap.addCommand(new RecomputeCommand());
+        bootstrap.addCommand(new DemoCommand());
         bootstrap.addBundle(new MultiPartBundle());
         bootstrap.addBundle(new AssetsBundle(ASSETS.get("/docs"), "/docs", "index.html", "docs"));
         bootstrap.addBundle(new AssetsBundle(ASSETS.get("/graphiql"), "/graphiql", "index.html", "graphiql"));
