@@ -2,7 +2,6 @@ package org.healthscore.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.testing.ConfigOverride;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,24 +24,9 @@ final class BacktestBenchmark {
     }
 
     static void run(int accounts) throws Exception {
-        try (BenchServer bench = new BenchServer("backtest",
-                ConfigOverride.config("jobs.chunkSize", System.getProperty("chunkSize", "500")),
-                ConfigOverride.config("jobs.workerThreads", System.getProperty("workers", "2")),
-                ConfigOverride.config("jobs.pollMillis", "20"))) {
+        try (BenchServer bench = BenchServer.withJobWorkers("backtest")) {
             String admin = bench.workspace();
-            StringBuilder measures = new StringBuilder();
-            for (int m = 0; m < MEASURES; m++) {
-                bench.post("/api/v1/metrics", admin, "application/json", "{\"key\":\"m" + m + "\",\"name\":\"m"
-                        + m + "\",\"valueType\":\"NUMBER\",\"direction\":\"HIGHER_IS_BETTER\","
-                        + "\"aggregation\":{\"function\":\"LATEST\",\"windowDays\":45}}");
-                measures.append(m == 0 ? "" : ",").append("{\"metric\":\"m").append(m)
-                        .append("\",\"weight\":1,\"scoring\":{\"type\":\"LINEAR\",\"min\":0,\"max\":100}}");
-            }
-            bench.post("/api/v1/scorecards", admin, "application/json",
-                    "{\"key\":\"bench\",\"name\":\"bench\",\"measures\":[" + measures + "]}");
-            bench.post("/api/v1/scorecards/bench/publish", admin, "application/json", "");
-            bench.stream("/api/v1/accounts/bulk", admin, "text/csv",
-                    () -> new Lines("externalId\n", accounts, i -> "acct-" + i + "\n"));
+            bench.scorecardAndAccounts(admin, MEASURES, "LATEST", 45, accounts);
             int rows = accounts * MEASURES * MONTHS;
             // Measure m0 carries signal (accounts that churn score low on it); the others are noise.
             bench.stream("/api/v1/observations", admin, "text/csv",

@@ -104,6 +104,35 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
+    /** The service with job workers tuned by -DchunkSize (500) and -Dworkers (2), polling every 20 ms. */
+    static BenchServer withJobWorkers(String name) throws Exception {
+        return new BenchServer(name,
+                ConfigOverride.config("jobs.chunkSize", System.getProperty("chunkSize", "500")),
+                ConfigOverride.config("jobs.workerThreads", System.getProperty("workers", "2")),
+                ConfigOverride.config("jobs.pollMillis", "20"));
+    }
+
+    /**
+     * Metrics m0..m(n-1) (higher is better, aggregated by {@code function} over {@code windowDays}), the
+     * scorecard "bench" weighting each 1 (LINEAR 0-100), published, and accounts acct-0..acct-(accounts-1).
+     */
+    void scorecardAndAccounts(String admin, int measures, String function, int windowDays, int accounts)
+            throws Exception {
+        StringBuilder list = new StringBuilder();
+        for (int m = 0; m < measures; m++) {
+            post("/api/v1/metrics", admin, "application/json", "{\"key\":\"m" + m + "\",\"name\":\"m" + m
+                    + "\",\"valueType\":\"NUMBER\",\"direction\":\"HIGHER_IS_BETTER\",\"aggregation\":{\"function\":\""
+                    + function + "\",\"windowDays\":" + windowDays + "}}");
+            list.append(m == 0 ? "" : ",").append("{\"metric\":\"m").append(m)
+                    .append("\",\"weight\":1,\"scoring\":{\"type\":\"LINEAR\",\"min\":0,\"max\":100}}");
+        }
+        post("/api/v1/scorecards", admin, "application/json",
+                "{\"key\":\"bench\",\"name\":\"bench\",\"measures\":[" + list + "]}");
+        post("/api/v1/scorecards/bench/publish", admin, "application/json", "");
+        stream("/api/v1/accounts/bulk", admin, "text/csv",
+                () -> new Lines("externalId\n", accounts, i -> "acct-" + i + "\n"));
+    }
+
     private static String env(String name, String fallback) {
         return Optional.ofNullable(System.getenv(name)).orElse(fallback);
     }
