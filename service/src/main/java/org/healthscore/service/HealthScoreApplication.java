@@ -14,6 +14,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.ServerLifecycleListener;
 import io.dropwizard.forms.MultiPartBundle;
 import org.healthscore.service.cli.DemoCommand;
 import org.healthscore.service.cli.RecomputeCommand;
@@ -33,6 +34,7 @@ import org.healthscore.service.auth.ApiKeyAuthenticator;
 import org.healthscore.service.auth.Caller;
 import org.healthscore.service.auth.ProblemUnauthorizedHandler;
 import org.healthscore.service.config.CorsFactory;
+import org.healthscore.service.demo.DemoStoryOnStart;
 import org.healthscore.service.demo.DemoWorkspace;
 import org.healthscore.service.graphql.GraphQLEngine;
 import org.healthscore.service.graphql.GraphQLResource;
@@ -148,7 +150,20 @@ public class HealthScoreApplication extends Application<HealthScoreConfiguration
         if (config.getDemo().isEnabled()) {
             new DemoWorkspace(jdbi, services.keys(), services.metrics(), services.scorecards(), services.ingest(), clock)
                     .ensure(config.getDemo());
+            if (config.getDemo().isLoadOnStart()) {
+                loadDemoStoryAfterStart(new DemoStoryOnStart(jdbi, services, config.getDemo(), clock), environment);
+            }
         }
+    }
+
+    private static void loadDemoStoryAfterStart(DemoStoryOnStart loader, Environment environment) {
+        environment.lifecycle().manage(loader);
+        environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
+            @Override
+            public void serverStarted(Server server) {
+                loader.serverStarted(getLocalPort(server));
+            }
+        });
     }
 
     private static void registerErrors(HealthScoreConfiguration config, Environment environment) {

@@ -51,6 +51,11 @@ public interface JobDao {
     List<JobRow> list(@Bind("workspaceId") String workspaceId, @Bind("beforeAt") Instant beforeAt,
                       @Define("beforeId") @Bind("beforeId") String beforeId, @Bind("limit") int limit);
 
+    /** The newest job of one kind in a workspace. */
+    @SqlQuery("SELECT " + JOB + " FROM job WHERE workspace_id = :workspaceId AND kind = :kind"
+            + " ORDER BY created_at DESC, id DESC LIMIT 1")
+    Optional<JobRow> newestOfKind(@Bind("workspaceId") String workspaceId, @Bind("kind") String kind);
+
     /** Chunks that are free, or whose holder's lease ran out. */
     @SqlQuery("SELECT " + CHUNK + " FROM job_chunk WHERE status = 'PENDING'"
             + " OR (status = 'RUNNING' AND :now > lease_until) ORDER BY job_id, chunk_no LIMIT :limit")

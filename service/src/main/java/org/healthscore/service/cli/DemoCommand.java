@@ -60,7 +60,7 @@ public final class DemoCommand extends ConfiguredCommand<HealthScoreConfiguratio
             Services services = Services.build(jdbi, config.getJobs(), new RequestValidator(
                     Validators.newValidator()), ApiJson.newMapper(), clock, registry);
             long started = System.nanoTime();
-            DemoStoryLoader.Result result = new DemoStoryLoader(jdbi, services, clock, System.out).load(size);
+            DemoStoryLoader.Result result = new DemoStoryLoader(jdbi, services, clock, System.out::println).load(size);
             System.out.printf("demo story loaded in %.1f s%n", (System.nanoTime() - started) / 1e9);
             printNextSteps(result);
         } catch (ApiException e) {

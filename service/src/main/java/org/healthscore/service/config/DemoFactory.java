@@ -14,6 +14,13 @@ public class DemoFactory {
     @NotBlank
     private String workspaceName = "Demo workspace";
 
+    /** On the first start, load the demo story (accounts, history, an evaluation) as a job after HTTP is up. */
+    private boolean loadOnStart = false;
+
+    @jakarta.validation.constraints.Min(1)
+    @jakarta.validation.constraints.Max(100_000)
+    private int storyAccounts = 2_000;
+
     private String adminSecret;
     private String writerSecret;
     private String readerSecret;
@@ -36,6 +43,26 @@ public class DemoFactory {
     @JsonProperty
     public void setWorkspaceName(String workspaceName) {
         this.workspaceName = workspaceName;
+    }
+
+    @JsonProperty
+    public boolean isLoadOnStart() {
+        return loadOnStart;
+    }
+
+    @JsonProperty
+    public void setLoadOnStart(boolean loadOnStart) {
+        this.loadOnStart = loadOnStart;
+    }
+
+    @JsonProperty
+    public int getStoryAccounts() {
+        return storyAccounts;
+    }
+
+    @JsonProperty
+    public void setStoryAccounts(int storyAccounts) {
+        this.storyAccounts = storyAccounts;
     }
 
     @JsonProperty
@@ -71,5 +98,10 @@ public class DemoFactory {
     @jakarta.validation.constraints.AssertTrue(message = "a demo workspace needs adminSecret, writerSecret and readerSecret")
     public boolean isComplete() {
         return !enabled || (adminSecret != null && writerSecret != null && readerSecret != null);
+    }
+
+    @jakarta.validation.constraints.AssertTrue(message = "loadOnStart needs the demo workspace (enabled: true)")
+    public boolean isLoadableOnStart() {
+        return !loadOnStart || enabled;
     }
 }

@@ -2,13 +2,13 @@ package org.healthscore.service.demo;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.healthscore.api.ingest.IngestSummary;
 import org.healthscore.api.key.CreatedApiKey;
 import org.healthscore.api.key.Role;
@@ -23,10 +23,11 @@ import org.healthscore.service.problem.ApiException;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Loads the demo story into its own workspace, "demo-story", through the same services the REST API
- * uses (each bulk body all-or-nothing). Safe to run again: the workspace is found by its fixed id,
- * existing metrics and the published scorecard are kept, and the bulk ingest answers "unchanged".
- * Keys are minted (and shown) only when the workspace is created, so no secret is ever fixed in code.
+ * Loads the demo story into a workspace through the same services the REST API uses (each bulk body
+ * all-or-nothing): the demo command into its own workspace, "demo-story", whose keys are minted (and
+ * shown) only when it is created, so no secret is ever fixed in code; the embedded default into its
+ * demo workspace on first start. Safe to run again: existing metrics and the published scorecard are
+ * kept, and the bulk ingest answers "unchanged".
  */
 public final class DemoStoryLoader {
 
@@ -37,13 +38,24 @@ public final class DemoStoryLoader {
     private final Jdbi jdbi;
     private final Services services;
     private final Clock clock;
-    private final PrintStream out;
+    private final Consumer<String> out;
 
-    public DemoStoryLoader(Jdbi jdbi, Services services, Clock clock, PrintStream out) {
+    public DemoStoryLoader(Jdbi jdbi, Services services, Clock clock, Consumer<String> out) {
         this.jdbi = jdbi;
         this.services = services;
         this.clock = clock;
         this.out = out;
+    }
+
+    /** The loading steps, each with its share (in percent of the load) for a progress bar. */
+    public enum Step {
+        CATALOG(5), ACCOUNTS(10), OBSERVATIONS(70), OUTCOMES(10), SCORECARD(5);
+
+        public final int weight;
+
+        Step(int weight) {
+            this.weight = weight;
+        }
     }
 
     /** What a run did: the keys minted (empty when the workspace existed) and the three bulk answers. */
@@ -51,33 +63,50 @@ public final class DemoStoryLoader {
                          IngestSummary outcomes) {
     }
 
+    /** The demo command: the story in the workspace "demo-story", created with fresh keys if needed. */
     public Result load(int size) {
         List<CreatedApiKey> keys = ensureWorkspace();
-        Caller writer = new Caller(null, "demo command", WORKSPACE_ID, Role.WRITER);
+        LoadResult loaded = load(new Caller(null, "demo command", WORKSPACE_ID, Role.WRITER), size, step -> { });
+        return new Result(keys, loaded.accounts(), loaded.observations(), loaded.outcomes());
+    }
+
+    /** What loading into a workspace did: the three bulk answers. */
+    public record LoadResult(IngestSummary accounts, IngestSummary observations, IngestSummary outcomes) {
+    }
+
+    /** Loads the story into the writer's workspace; {@code done} hears of each step as it ends. */
+    public LoadResult load(Caller writer, int size, Consumer<Step> done) {
+        String workspaceId = writer.workspaceId();
         int created = 0;
         for (MetricInput metric : DemoCatalog.metrics()) {
-            if (services.metrics().find(WORKSPACE_ID, metric.key()).isEmpty()) {
+            if (services.metrics().find(workspaceId, metric.key()).isEmpty()) {
                 services.metrics().create(writer, metric);
                 created++;
             }
         }
-        out.printf("catalog: %d metrics created, %d already there%n", created, DemoCatalog.metrics().size() - created);
+        out.accept(String.format("catalog: %d metrics created, %d already there", created,
+                DemoCatalog.metrics().size() - created));
+        done.accept(Step.CATALOG);
         long started = System.nanoTime();
         DemoStory story = DemoStory.generate(LocalDate.now(clock.withZone(ZoneOffset.UTC)), size, DemoStory.SEED);
-        out.printf("generated %d accounts in %d ms%n", size, (System.nanoTime() - started) / 1_000_000);
+        out.accept(String.format("generated %d accounts in %d ms", size, (System.nanoTime() - started) / 1_000_000));
         IngestSummary accounts = ingest("accounts", () -> services.ingest().accounts(writer, BulkFormat.CSV,
                 stream(story.accounts())));
+        done.accept(Step.ACCOUNTS);
         IngestSummary observations = ingest("observations", () -> services.ingest().observations(writer,
                 BulkFormat.CSV, stream(story.observations())));
+        done.accept(Step.OBSERVATIONS);
         IngestSummary outcomes = ingest("outcomes", () -> services.ingest().outcomes(writer, BulkFormat.CSV,
                 stream(story.outcomes())));
+        done.accept(Step.OUTCOMES);
         ensureScorecard(writer);
-        return new Result(keys, accounts, observations, outcomes);
+        done.accept(Step.SCORECARD);
+        return new LoadResult(accounts, observations, outcomes);
     }
 
     private List<CreatedApiKey> ensureWorkspace() {
         if (jdbi.withExtension(WorkspaceDao.class, dao -> dao.find(WORKSPACE_ID)).isPresent()) {
-            out.printf("workspace %s (%s) exists: loading again%n", WORKSPACE_NAME, WORKSPACE_ID);
+            out.accept(String.format("workspace %s (%s) exists: loading again", WORKSPACE_NAME, WORKSPACE_ID));
             return List.of();
         }
         List<CreatedApiKey> keys = jdbi.inTransaction(handle -> {
@@ -89,7 +118,7 @@ public final class DemoStoryLoader {
             }
             return minted;
         });
-        out.printf("workspace %s (%s) created%n", WORKSPACE_NAME, WORKSPACE_ID);
+        out.accept(String.format("workspace %s (%s) created", WORKSPACE_NAME, WORKSPACE_ID));
         return keys;
     }
 
@@ -105,17 +134,17 @@ public final class DemoStoryLoader {
         }
         if (scorecard.latestVersion() == null) {
             services.scorecards().publish(writer, NaiveScorecard.KEY);
-            out.printf("scorecard %s published as version 1%n", NaiveScorecard.KEY);
+            out.accept(String.format("scorecard %s published as version 1", NaiveScorecard.KEY));
         } else {
-            out.printf("scorecard %s already published (latest version %d)%n", NaiveScorecard.KEY,
-                    scorecard.latestVersion());
+            out.accept(String.format("scorecard %s already published (latest version %d)", NaiveScorecard.KEY,
+                    scorecard.latestVersion()));
         }
     }
 
     private IngestSummary ingest(String what, java.util.function.Supplier<IngestSummary> step) {
         long started = System.nanoTime();
         IngestSummary summary = step.get();
-        out.printf("%s: %s in %d ms%n", what, words(summary), (System.nanoTime() - started) / 1_000_000);
+        out.accept(String.format("%s: %s in %d ms", what, words(summary), (System.nanoTime() - started) / 1_000_000));
         return summary;
     }
 

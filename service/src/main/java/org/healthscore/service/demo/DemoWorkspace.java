@@ -29,14 +29,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded demo: a workspace with ADMIN, WRITER and READER keys fixed in the demo
- * configuration (so README examples run as written) and a few catalog entries. Created once;
- * later starts find it by its admin key.
+ * configuration (so README examples run as written). Created once; later starts find it by its
+ * admin key. Its data: the demo story, loaded after start-up ({@code demo.loadOnStart}, see
+ * {@link DemoStoryOnStart}), or else a dozen accounts and a few catalog entries written here.
  */
 public final class DemoWorkspace {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoWorkspace.class);
     /** A fixed id, so the demo workspace is recognisable in every listing. */
-    static final String ID = "00000000-0000-4000-8000-00000000de00";
+    public static final String ID = "00000000-0000-4000-8000-00000000de00";
 
     private final Jdbi jdbi;
     private final KeyService keys;
@@ -75,6 +76,9 @@ public final class DemoWorkspace {
                                     Secrets.hash(secret)));
                 }
             });
+            if (demo.isLoadOnStart()) {
+                return;
+            }
             Caller writer = new Caller(null, "demo writer", ID, Role.WRITER);
             starterMetrics().forEach(m -> metrics.create(writer, m));
             scorecards.create(writer, new ScorecardInput("prove", null, null, null, null, null, null, null,
@@ -84,6 +88,9 @@ public final class DemoWorkspace {
             ingest.accounts(writer, BulkFormat.CSV, stream(data.accounts()));
             ingest.observations(writer, BulkFormat.CSV, stream(data.observations()));
             ingest.outcomes(writer, BulkFormat.CSV, stream(data.outcomes()));
+        }
+        if (demo.isLoadOnStart()) {
+            return;
         }
         LOG.info("""
 

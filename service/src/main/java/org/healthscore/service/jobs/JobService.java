@@ -173,6 +173,34 @@ public final class JobService {
         return toApi(row);
     }
 
+    /**
+     * A job this process does itself, step by step, rather than in chunks for the workers (the demo
+     * loader): stored RUNNING at once, so it shows at /api/v1/jobs with its progress like any other.
+     */
+    public TrackedJob track(Caller caller, String kind, Object request, long totalUnits) {
+        String workspaceId = caller.workspace(Role.WRITER);
+        String body = write(request);
+        Instant now = clock.instant();
+        JobRow row = new JobRow(Ids.newPublicId(), workspaceId, kind, JobStatus.RUNNING.name(), body,
+                sha256(kind + ":" + body), null, totalUnits, 0, null, now, caller.name(), now, null);
+        jdbi.useTransaction(handle -> {
+            handle.attach(JobDao.class).insert(row);
+            auditor.record(handle, workspaceId, caller, "job.started", row.id(), kind + " of " + totalUnits
+                    + " units");
+        });
+        return new TrackedJob(row.id(), jdbi, clock);
+    }
+
+    /** The newest job of one kind in a workspace, if any. */
+    public java.util.Optional<JobRow> newestOfKind(String workspaceId, String kind) {
+        return jdbi.withExtension(JobDao.class, dao -> dao.newestOfKind(workspaceId, kind));
+    }
+
+    /** Ends a job that is still open (one left RUNNING by a process that stopped) as FAILED. */
+    public void abandon(String jobId, String reason) {
+        jdbi.useExtension(JobDao.class, dao -> dao.end(jobId, JobStatus.FAILED.name(), clock.instant(), reason));
+    }
+
     /** A job of this workspace, as stored. */
     public JobRow row(String workspaceId, String id) {
         return jdbi.withExtension(JobDao.class, dao -> dao.find(workspaceId, id)).orElse(null);

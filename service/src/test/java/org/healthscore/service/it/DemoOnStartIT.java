@@ -1,0 +1,107 @@
+package org.healthscore.service.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.healthscore.service.HealthScoreConfiguration;
+import org.healthscore.service.demo.NaiveScorecard;
+
+/**
+ * First start of the embedded default with {@code demo.loadOnStart}: the API answers while the demo
+ * story loads as a DEMO job whose progress can be followed; it ends with a published naive scorecard,
+ * a stored year of monthly scores and a finished evaluation; a second start on the same database
+ * loads nothing again.
+ */
+class DemoOnStartIT {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(4);
+    private static final String READER = "hs_demoreader_DEMO-ONLY_public-key_do-not-use-in-prod_rea";
+    private static final String WRITER = "hs_demowriter_DEMO-ONLY_public-key_do-not-use-in-prod_wri";
+
+    @BackendTest
+    void theDemoStoryLoadsAsAVisibleJobAfterStartAndOnlyOnce(Api shared) {
+        // Start the shared app first: ConfigOverrides are system properties while an app runs.
+        Backend backend = shared.backend;
+        DropwizardTestSupport<HealthScoreConfiguration> first = backend.start(demoOverrides());
+        String database = first.getConfiguration().getDatabase().getUrl();
+        List<Map<String, Object>> jobsBefore;
+        try {
+            Api api = new Api(backend, first);
+            // The port opens first; the DEMO job appears as soon as the loader starts behind it.
+            List<Map<String, Object>> jobs = demoJobs(api);
+            for (int i = 0; i < 100 && jobs.isEmpty(); i++) {
+                Jobs.sleep(100);
+                jobs = demoJobs(api);
+            }
+            assertThat(jobs).hasSize(1);
+            String demoJob = (String) jobs.get(0).get("id");
+            JsonPath seen = Jobs.get(api, READER, demoJob);
+            assertThat(seen.getString("kind")).isEqualTo("DEMO");
+            assertThat(seen.getLong("progress.total")).isEqualTo(100);
+
+            JsonPath done = Jobs.awaitEnd(api, READER, demoJob, TIMEOUT);
+            assertThat(done.getString("status")).as(done.prettify()).isEqualTo("SUCCEEDED");
+            assertThat(done.getLong("progress.done")).isEqualTo(100);
+
+            // What it left: the naive scorecard published, a RECOMPUTE and an EVALUATION job that succeeded...
+            api.as(READER).get("/api/v1/scorecards/{key}", NaiveScorecard.KEY).then().statusCode(200);
+            jobsBefore = allJobs(api);
+            assertThat(jobsBefore).extracting(j -> j.get("kind") + " " + j.get("status"))
+                    .contains("DEMO SUCCEEDED", "RECOMPUTE SUCCEEDED", "EVALUATION SUCCEEDED");
+            // ...a year of monthly scores for an account...
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            List<Map<String, Object>> history = Jobs.history(api, READER, "acct-0001", NaiveScorecard.KEY,
+                    today.minusMonths(13).toString(), today.toString());
+            assertThat(history).hasSizeGreaterThanOrEqualTo(12);
+            // ...and an evaluation with a verdict, which the WRITER key may act upon.
+            JsonPath evaluations = api.as(READER).queryParam("scorecard", NaiveScorecard.KEY)
+                    .get("/api/v1/evaluations").then().statusCode(200).extract().jsonPath();
+            assertThat(evaluations.getString("items[0].status")).isEqualTo("SUCCEEDED");
+            assertThat(evaluations.getString("items[0].verdict")).isNotNull();
+            assertThat(evaluations.getLong("items[0].counts.rows")).isPositive();
+            api.as(WRITER).get("/api/v1/jobs").then().statusCode(200);
+        } finally {
+            first.after();
+        }
+
+        // A second start finds the demo loaded: no new job of any kind.
+        List<ConfigOverride> sameDatabase = new java.util.ArrayList<>(demoOverrides());
+        sameDatabase.add(ConfigOverride.config("database.url", database));
+        DropwizardTestSupport<HealthScoreConfiguration> second = backend.start(sameDatabase);
+        try {
+            Api api = new Api(backend, second);
+            Jobs.sleep(1_500);
+            assertThat(allJobs(api)).extracting(j -> j.get("id"))
+                    .containsExactlyElementsOf(jobsBefore.stream().map(j -> j.get("id")).toList());
+        } finally {
+            second.after();
+        }
+    }
+
+    private static List<ConfigOverride> demoOverrides() {
+        return List.of(
+                ConfigOverride.config("demo.enabled", "true"),
+                ConfigOverride.config("demo.loadOnStart", "true"),
+                ConfigOverride.config("demo.storyAccounts", "60"),
+                ConfigOverride.config("demo.adminSecret", "hs_demoadmin1_DEMO-ONLY_public-key_do-not-use-in-prod_adm"),
+                ConfigOverride.config("demo.writerSecret", WRITER),
+                ConfigOverride.config("demo.readerSecret", READER),
+                ConfigOverride.config("jobs.pollMillis", "20"));
+    }
+
+    private static List<Map<String, Object>> demoJobs(Api api) {
+        return allJobs(api).stream().filter(j -> "DEMO".equals(j.get("kind"))).toList();
+    }
+
+    private static List<Map<String, Object>> allJobs(Api api) {
+        return api.as(READER).queryParam("limit", 100).get("/api/v1/jobs").then().statusCode(200).extract()
+                .jsonPath().getList("items");
+    }
+}
