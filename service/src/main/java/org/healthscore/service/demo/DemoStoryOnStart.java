@@ -91,8 +91,9 @@ public final class DemoStoryOnStart implements Managed {
                 .ifPresent(job -> services.jobs().abandon(job.id(), "the service stopped before the demo was loaded"));
         TrackedJob job = services.jobs().track(writer, KIND, Map.of("accounts", demo.getStoryAccounts()),
                 LOAD_UNITS + HISTORY_UNITS + EVALUATION_UNITS);
-        LOG.info("demo story: loading {} accounts into workspace {} as job {} (follow it at {}/api/v1/jobs/{})",
-                demo.getStoryAccounts(), DemoWorkspace.ID, job.id(), baseUrl, job.id());
+        LOG.info("demo story: loading {} accounts into workspace {} as job {}; follow it with"
+                        + " curl -H 'Authorization: Bearer {}' {}/api/v1/jobs/{}", demo.getStoryAccounts(),
+                DemoWorkspace.ID, job.id(), demo.getReaderSecret(), baseUrl, job.id());
         try {
             long[] loaded = {0};
             new DemoStoryLoader(jdbi, services, clock, line -> LOG.info("demo story: {}", line))
