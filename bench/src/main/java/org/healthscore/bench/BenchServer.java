@@ -40,6 +40,12 @@ final class BenchServer implements AutoCloseable {
     private final DropwizardTestSupport<HealthScoreConfiguration> app;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    static {
+        // Liquibase prints a summary of every update on the console (for every database a benchmark creates):
+        // to the (quiet) log instead, so the figures stand alone.
+        System.setProperty("liquibase.command.showSummaryOutput", "LOG");
+    }
+
     BenchServer(String name, ConfigOverride... extra) throws Exception {
         database = "hs_bench_" + name + "_" + ProcessHandle.current().pid();
         try (Connection c = DriverManager.getConnection(server + OPTIONS, user, password)) {
@@ -50,8 +56,7 @@ final class BenchServer implements AutoCloseable {
         overrides.addAll(List.of(extra));
         app = new DropwizardTestSupport<>(HealthScoreApplication.class,
                 ResourceHelpers.resourceFilePath("bench-config.yml"), overrides.toArray(ConfigOverride[]::new));
-        // Liquibase reports each change set it runs on the console, for every database a benchmark creates: send
-        // that to the (quiet) log instead, so the figures stand alone.
+        // Likewise each change set it runs, which goes to the UI service of the current scope.
         liquibase.Scope.child(liquibase.Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService(), app::before);
     }
 
