@@ -24,42 +24,51 @@ final class BacktestBenchmark {
     }
 
     static void run(int accounts) throws Exception {
+        Figures f = measure(accounts, true);
+        Round warm = f.warm();
+        Round cold = f.cold();
+        System.out.printf("%nBacktest benchmark: %,d accounts x %d asOf dates (%,d rows evaluated, AUC %.3f, %s),"
+                        + " %d measures x %d monthly observations (%,d), MySQL-protocol server%n%n", accounts,
+                warm.dates, warm.rows, warm.auc, warm.verdict, MEASURES, MONTHS, f.observations());
+        System.out.printf("%-62s %10s %12s %8s%n", "path", "seconds", "rows/s", "x floor");
+        print("floor: JDBC scan of each asOf's window + inserts", warm.floor, warm.rows, warm.floor);
+        print("evaluation job (rows by backtest, then the report)", warm.job, warm.rows, warm.floor);
+        print("first round, cold: floor", cold.floor, cold.rows, cold.floor);
+        print("first round, cold: evaluation job", cold.job, cold.rows, cold.floor);
+    }
+
+    /** What one run measured: the warm round, and the cold one before it (null when skipped). */
+    record Figures(int accounts, int observations, Round warm, Round cold) {
+    }
+
+    /**
+     * Loads the data on a fresh database, then times an evaluation and its floor. With {@code coldRound}, a first
+     * round pays for JIT-compiling the driver's and Jackson's paths in a fresh JVM, which whatever runs second
+     * would reuse; the warm round is the one to compare.
+     */
+    static Figures measure(int accounts, boolean coldRound) throws Exception {
         try (BenchServer bench = BenchServer.withJobWorkers("backtest")) {
             String admin = bench.workspace();
             bench.scorecardAndAccounts(admin, MEASURES, "LATEST", 45, accounts);
             int rows = accounts * MEASURES * MONTHS;
             // Measure m0 carries signal (accounts that churn score low on it); the others are noise.
-            bench.stream("/api/v1/observations", admin, "text/csv",
-                    () -> new Lines("account,metric,observedAt,value\n", rows, i -> {
-                        int account = i % accounts;
-                        int metric = i / accounts % MEASURES;
-                        double value = metric == 0 ? (churns(account) ? 20 : 60) + account % 37
-                                : i * 31L % 100;
-                        return "acct-" + account + ",m" + metric + "," + FIRST.plusMonths(i / (accounts * MEASURES))
-                                + "T00:00:00Z," + value + "\n";
-                    }));
+            bench.monthlyObservations(admin, accounts, MEASURES, MONTHS, FIRST, i -> {
+                int account = i % accounts;
+                int metric = i / accounts % MEASURES;
+                return metric == 0 ? (churns(account) ? 20 : 60) + account % 37 : i * 31L % 100;
+            });
             int churners = (int) java.util.stream.IntStream.range(0, accounts).filter(BacktestBenchmark::churns)
                     .count();
             bench.stream("/api/v1/outcomes", admin, "text/csv",
                     () -> new Lines("account,type,occurredAt\n", churners, k -> "acct-" + (k * 5) + ",CHURNED,"
                             + FIRST.plusMonths(2).plusDays(k * 7L % 330) + "\n"));
-
-            // Two rounds: the first pays for JIT-compiling the driver's and Jackson's paths in a fresh JVM,
-            // which whatever runs second would reuse; the ratio compares the second round, both are printed.
-            Round cold = round(bench, admin, "floor_cold");
+            Round cold = coldRound ? round(bench, admin, "floor_cold") : null;
             Round warm = round(bench, admin, "floor_warm");
-            System.out.printf("%nBacktest benchmark: %,d accounts x %d asOf dates (%,d rows evaluated, AUC %.3f, %s),"
-                            + " %d measures x %d monthly observations (%,d), MySQL-protocol server%n%n", accounts,
-                    warm.dates, warm.rows, warm.auc, warm.verdict, MEASURES, MONTHS, rows);
-            System.out.printf("%-62s %10s %12s %8s%n", "path", "seconds", "rows/s", "x floor");
-            print("floor: JDBC scan of each asOf's window + inserts", warm.floor, warm.rows, warm.floor);
-            print("evaluation job (rows by backtest, then the report)", warm.job, warm.rows, warm.floor);
-            print("first round, cold: floor", cold.floor, cold.rows, cold.floor);
-            print("first round, cold: evaluation job", cold.job, cold.rows, cold.floor);
+            return new Figures(accounts, rows, warm, cold);
         }
     }
 
-    private record Round(double job, double floor, long rows, int dates, double auc, String verdict) {
+    record Round(double job, double floor, long rows, int dates, double auc, String verdict) {
     }
 
     private static Round round(BenchServer bench, String admin, String floorTable) throws Exception {

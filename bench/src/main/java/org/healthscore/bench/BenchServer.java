@@ -12,9 +12,11 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.Supplier;
 import org.healthscore.service.HealthScoreApplication;
 import org.healthscore.service.HealthScoreConfiguration;
@@ -38,6 +40,12 @@ final class BenchServer implements AutoCloseable {
     private final DropwizardTestSupport<HealthScoreConfiguration> app;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    static {
+        // Liquibase prints a summary of every update on the console (for every database a benchmark creates):
+        // to the (quiet) log instead, so the figures stand alone.
+        System.setProperty("liquibase.command.showSummaryOutput", "LOG");
+    }
+
     BenchServer(String name, ConfigOverride... extra) throws Exception {
         database = "hs_bench_" + name + "_" + ProcessHandle.current().pid();
         try (Connection c = DriverManager.getConnection(server + OPTIONS, user, password)) {
@@ -48,7 +56,8 @@ final class BenchServer implements AutoCloseable {
         overrides.addAll(List.of(extra));
         app = new DropwizardTestSupport<>(HealthScoreApplication.class,
                 ResourceHelpers.resourceFilePath("bench-config.yml"), overrides.toArray(ConfigOverride[]::new));
-        app.before();
+        // Likewise each change set it runs, which goes to the UI service of the current scope.
+        liquibase.Scope.child(liquibase.Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService(), app::before);
     }
 
     String url() {
@@ -79,13 +88,19 @@ final class BenchServer implements AutoCloseable {
         return check(path, http.send(request(path, secret).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** Sends a request made by {@link #request}; its body, or an exception when it is not 2xx. */
+    String send(HttpRequest request) throws Exception {
+        return check(request.uri().getPath(), http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
     private String send(String path, String secret, String type, HttpRequest.BodyPublisher body) throws Exception {
         return check(path, http.send(request(path, secret).header("Content-Type", type).POST(body).build(),
                 HttpResponse.BodyHandlers.ofString()));
     }
 
-    private HttpRequest.Builder request(String path, String secret) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + app.getLocalPort() + path))
+    /** A request to the service over loopback, authenticated by {@code secret}. */
+    HttpRequest.Builder request(String path, String secret) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getLocalPort() + path))
                 .header("Authorization", "Bearer " + secret);
     }
 
@@ -131,6 +146,19 @@ final class BenchServer implements AutoCloseable {
         post("/api/v1/scorecards/bench/publish", admin, "application/json", "");
         stream("/api/v1/accounts/bulk", admin, "text/csv",
                 () -> new Lines("externalId\n", accounts, i -> "acct-" + i + "\n"));
+    }
+
+    /**
+     * Observations of m0..m(measures-1) for acct-0..acct-(accounts-1), one a month for {@code months} months from
+     * {@code first}, valued {@code value(row)}: every account, then every measure, then every month.
+     */
+    void monthlyObservations(String admin, int accounts, int measures, int months, LocalDate first,
+                             IntToDoubleFunction value) throws Exception {
+        int rows = accounts * measures * months;
+        stream("/api/v1/observations", admin, "text/csv",
+                () -> new Lines("account,metric,observedAt,value\n", rows, i -> "acct-" + (i % accounts) + ",m"
+                        + (i / accounts % measures) + "," + first.plusMonths(i / (accounts * measures))
+                        + "T00:00:00Z," + value.applyAsDouble(i) + "\n"));
     }
 
     private static String env(String name, String fallback) {

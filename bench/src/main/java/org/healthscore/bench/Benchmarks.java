@@ -1,9 +1,10 @@
 package org.healthscore.bench;
 
 /**
- * Entry point of the benchmarks: {@code mvn -q -DskipTests install && mvn -q -pl bench exec:java -Dexec.args=ingest}
- * (or {@code -Dexec.args=scoring}, {@code rescore}, {@code evaluation-core}, {@code backtest}). Each benchmark prints its figures beside
- * a floor or a target measured in the same run on the same machine.
+ * Entry point of the benchmarks: {@code mvn -q -DskipTests install && mvn -q -pl bench exec:java -Dexec.args=all}
+ * runs every one at three sizes and prints one table (BENCHMARKS.md); {@code -Dexec.args=ingest} (or
+ * {@code scoring}, {@code rescore}, {@code evaluation-core}, {@code backtest}, {@code live}) runs one with its own
+ * detail. Each benchmark prints its figures beside a floor or a target measured in the same run on the same machine.
  */
 public final class Benchmarks {
 
@@ -18,8 +19,10 @@ public final class Benchmarks {
             case "rescore" -> RescoreBenchmark.run(Integer.getInteger("accounts", 10_000));
             case "evaluation-core" -> EvaluationCoreBenchmark.run(Integer.getInteger("rows", 1_000_000));
             case "backtest" -> BacktestBenchmark.run(Integer.getInteger("accounts", 10_000));
+            case "live" -> LiveBenchmark.run(LiveBenchmark.Settings.fromProperties());
+            case "all" -> AllBenchmarks.run();
             default -> throw new IllegalArgumentException("Unknown benchmark " + which
-                    + "; known: ingest, scoring, rescore, evaluation-core, backtest");
+                    + "; known: all, ingest, scoring, rescore, evaluation-core, backtest, live");
         }
         System.exit(0);
     }

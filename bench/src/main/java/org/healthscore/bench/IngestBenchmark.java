@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,30 @@ final class IngestBenchmark {
     private IngestBenchmark() {
     }
 
+    /** Seconds for each path over the same rows, the answers of the HTTP paths, and the CSV request's peak heap. */
+    record Figures(int rows, int accounts, double floorSeconds, double ndjsonSeconds, double csvSeconds,
+                   double unchangedCsvSeconds, long csvPeakHeap, List<String> answers) {
+    }
+
     static void run(int rows) throws Exception {
+        Figures f = measure(rows);
+        System.out.printf("%nIngest benchmark: %,d observation rows, %,d accounts x %d metrics, MySQL-protocol"
+                + " server%n%n", rows, f.accounts(), METRICS.length);
+        System.out.printf("%-38s %12s %10s %12s %8s  %s%n", "path", "rows", "seconds", "rows/s", "x floor",
+                "answer");
+        String[] paths = {"floor: JDBC batched multi-row INSERT", "HTTP NDJSON (new rows)", "HTTP CSV (new rows)",
+            "HTTP CSV again (all unchanged)"};
+        double[] seconds = {f.floorSeconds(), f.ndjsonSeconds(), f.csvSeconds(), f.unchangedCsvSeconds()};
+        for (int p = 0; p < paths.length; p++) {
+            System.out.printf("%-38s %,12d %10.1f %,12.0f %8.2f  %s%n", paths[p], rows, seconds[p],
+                    rows / seconds[p], seconds[p] / f.floorSeconds(), p == 0 ? "-" : f.answers().get(p - 1));
+        }
+        System.out.printf("%nPeak heap used during the CSV request: %,d MiB (max heap %,d MiB)%n",
+                f.csvPeakHeap() / (1 << 20), Runtime.getRuntime().maxMemory() / (1 << 20));
+    }
+
+    /** Times the floor and each HTTP path over {@code rows} rows on a fresh database. */
+    static Figures measure(int rows) throws Exception {
         try (BenchServer bench = new BenchServer("ingest")) {
             String admin = bench.workspace();
             for (String metric : METRICS) {
@@ -40,41 +62,28 @@ final class IngestBenchmark {
             Shape shape = new Shape(rows, accounts);
 
             // Every inserting path starts from an empty observation table, so none pays for the others' rows.
-            List<String[]> table = new ArrayList<>();
             long floorNanos = jdbcFloor(bench, shape);
-            table.add(row("floor: JDBC batched multi-row INSERT", rows, floorNanos, "-"));
 
             truncateObservations(bench);
             long t0 = System.nanoTime();
             String ndjsonAnswer = bench.stream("/api/v1/observations", admin, "application/x-ndjson",
                     () -> new Lines("", rows, i -> shape.ndjson(i, 0)));
-            table.add(row("HTTP NDJSON (new rows)", rows, System.nanoTime() - t0, ndjsonAnswer));
+            long ndjsonNanos = System.nanoTime() - t0;
 
             truncateObservations(bench);
             resetPeaks();
             t0 = System.nanoTime();
             String csvAnswer = bench.stream("/api/v1/observations", admin, "text/csv",
                     () -> new Lines("account,metric,observedAt,value\n", rows, i -> shape.csv(i, 0)));
-            table.add(row("HTTP CSV (new rows)", rows, System.nanoTime() - t0, csvAnswer));
+            long csvNanos = System.nanoTime() - t0;
             long csvPeak = peakHeap();
 
             t0 = System.nanoTime();
             String againAnswer = bench.stream("/api/v1/observations", admin, "text/csv",
                     () -> new Lines("account,metric,observedAt,value\n", rows, i -> shape.csv(i, 0)));
-            table.add(row("HTTP CSV again (all unchanged)", rows, System.nanoTime() - t0, againAnswer));
-
-            System.out.printf("%nIngest benchmark: %,d observation rows, %,d accounts x %d metrics, MySQL-protocol"
-                    + " server %s%n%n", rows, accounts, METRICS.length, bench.server);
-            System.out.printf("%-38s %12s %10s %12s %8s  %s%n", "path", "rows", "seconds", "rows/s", "x floor",
-                    "answer");
-            double floorRate = rows / (floorNanos / 1e9);
-            for (String[] r : table) {
-                double rate = Double.parseDouble(r[3]);
-                System.out.printf("%-38s %,12d %10s %,12.0f %8.2f  %s%n", r[0], rows, r[2], rate, floorRate / rate,
-                        r[4]);
-            }
-            System.out.printf("%nPeak heap used during the CSV request: %,d MiB (max heap %,d MiB)%n",
-                    csvPeak / (1 << 20), Runtime.getRuntime().maxMemory() / (1 << 20));
+            long againNanos = System.nanoTime() - t0;
+            return new Figures(rows, accounts, floorNanos / 1e9, ndjsonNanos / 1e9, csvNanos / 1e9, againNanos / 1e9,
+                    csvPeak, List.of(ndjsonAnswer, csvAnswer, againAnswer));
         }
     }
 
@@ -158,12 +167,6 @@ final class IngestBenchmark {
             c.commit();
             return System.nanoTime() - t0;
         }
-    }
-
-    private static String[] row(String name, int rows, long nanos, String answer) {
-        double seconds = nanos / 1e9;
-        return new String[] {name, Integer.toString(rows), String.format("%.1f", seconds),
-                Double.toString(rows / seconds), answer};
     }
 
     private static void resetPeaks() {

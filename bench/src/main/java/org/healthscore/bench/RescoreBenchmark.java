@@ -21,36 +21,43 @@ final class RescoreBenchmark {
     private RescoreBenchmark() {
     }
 
+    /**
+     * What one run measured. The cold round (NaN when skipped) runs the job's and the floor's code paths in a
+     * fresh JVM on a cold buffer pool: the job went first, so it alone paid for compiling the JDBC driver's row
+     * decoding and batch encoding, which the floor then reused. The measured round comes after it (another asOf,
+     * so the job again writes new keys, and the floor writes into a new table), where both run warm.
+     */
+    record Figures(int accounts, int rows, double jobSeconds, double floorSeconds, double coldJob,
+                   double coldFloor) {
+    }
+
     static void run(int accounts) throws Exception {
+        Figures f = measure(accounts, true);
+        System.out.printf("%nRe-score benchmark: %,d accounts x %d measures x %d monthly observations (%,d rows),"
+                + " one asOf, MySQL-protocol server%n%n", accounts, MEASURES, MONTHS, f.rows());
+        System.out.printf("%-58s %10s %14s %8s%n", "path", "seconds", "accounts/s", "x floor");
+        System.out.printf("%-58s %10.1f %,14.0f %8.2f%n", "floor: JDBC scan of the observations + batched inserts",
+                f.floorSeconds(), accounts / f.floorSeconds(), 1.0);
+        System.out.printf("%-58s %10.1f %,14.0f %8.2f%n", "re-scoring job (claim, load, score, store snapshots)",
+                f.jobSeconds(), accounts / f.jobSeconds(), f.jobSeconds() / f.floorSeconds());
+        System.out.printf("%-58s %10.1f %,14.0f %8.2f%n", "first round, cold: floor", f.coldFloor(),
+                accounts / f.coldFloor(), 1.0);
+        System.out.printf("%-58s %10.1f %,14.0f %8.2f%n", "first round, cold: re-scoring job", f.coldJob(),
+                accounts / f.coldJob(), f.coldJob() / f.coldFloor());
+    }
+
+    /** Loads the data on a fresh database, then (after a cold round, when asked) times the job and the floor. */
+    static Figures measure(int accounts, boolean coldRound) throws Exception {
         try (BenchServer bench = BenchServer.withJobWorkers("rescore")) {
             String admin = bench.workspace();
             bench.scorecardAndAccounts(admin, MEASURES, "AVERAGE", 365, accounts);
-            LocalDate first = LocalDate.of(2026, 1, 15);
-            int rows = accounts * MEASURES * MONTHS;
-            bench.stream("/api/v1/observations", admin, "text/csv",
-                    () -> new Lines("account,metric,observedAt,value\n", rows, i -> "acct-" + (i % accounts) + ",m"
-                            + (i / accounts % MEASURES) + "," + first.plusMonths(i / (accounts * MEASURES))
-                            + "T00:00:00Z," + (i * 31L % 100) + "\n"));
-
-            // The first round runs the job's and the floor's code paths in a fresh JVM on a cold buffer pool: the
-            // job went first, so it alone paid for compiling the JDBC driver's row decoding and batch encoding,
-            // which the floor then reused. It is printed, but the ratio compares the second round (another asOf,
-            // so the job again writes new keys, and the floor writes into a new table), where both run warm.
-            double coldJob = job(bench, admin, "2026-12-30");
-            double coldFloor = floor(bench, accounts, "floor_warmup");
+            bench.monthlyObservations(admin, accounts, MEASURES, MONTHS, LocalDate.of(2026, 1, 15),
+                    i -> i * 31L % 100);
+            double coldJob = coldRound ? job(bench, admin, "2026-12-30") : Double.NaN;
+            double coldFloor = coldRound ? floor(bench, accounts, "floor_warmup") : Double.NaN;
             double jobSeconds = job(bench, admin, "2026-12-31");
             double floorSeconds = floor(bench, accounts, "floor_snapshot");
-            System.out.printf("%nRe-score benchmark: %,d accounts x %d measures x %d monthly observations (%,d rows),"
-                    + " one asOf, MySQL-protocol server%n%n", accounts, MEASURES, MONTHS, rows);
-            System.out.printf("%-58s %10s %14s %8s%n", "path", "seconds", "accounts/s", "x floor");
-            System.out.printf("%-58s %10.1f %,14.0f %8.2f%n", "floor: JDBC scan of the observations + batched inserts",
-                    floorSeconds, accounts / floorSeconds, 1.0);
-            System.out.printf("%-58s %10.1f %,14.0f %8.2f%n", "re-scoring job (claim, load, score, store snapshots)",
-                    jobSeconds, accounts / jobSeconds, jobSeconds / floorSeconds);
-            System.out.printf("%-58s %10.1f %,14.0f %8.2f%n", "first round, cold: floor", coldFloor,
-                    accounts / coldFloor, 1.0);
-            System.out.printf("%-58s %10.1f %,14.0f %8.2f%n", "first round, cold: re-scoring job", coldJob,
-                    accounts / coldJob, coldJob / coldFloor);
+            return new Figures(accounts, accounts * MEASURES * MONTHS, jobSeconds, floorSeconds, coldJob, coldFloor);
         }
     }
 

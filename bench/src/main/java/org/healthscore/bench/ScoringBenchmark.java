@@ -31,6 +31,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -41,6 +42,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The pure scoring core (DESIGN.md 3.2-3.4) on a 10-measure scorecard over 12 months of daily observations per
@@ -57,14 +59,24 @@ import org.openjdk.jmh.runner.options.TimeValue;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ScoringBenchmark {
 
-    static final int ACCOUNTS = 1_000;
+    /** Accounts scored per invocation: each call takes the next batch of the pool, round and round. */
+    static final int BATCH = 100;
     static final int MEASURES = 10;
     static final int DAYS = 365;
     static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
 
+    /**
+     * How many accounts the pool holds (a multiple of {@link #BATCH}): the size of the working set the core walks
+     * through, and of the PERCENTILE populations; 1,000 unless the harness asks for others.
+     */
+    @Param("1000")
+    public int accounts;
+
     private ScoreCalculator calculator;
     private Populations populations;
-    private List<List<Series>> accounts;
+    private List<List<Series>> pool;
+    /** The first account of the next invocation's batch. */
+    private int next;
     /** Per account and measure, the [from, to) index range of the window in its series: the floor's reading. */
     private int[][] windowFrom;
     private int[][] windowTo;
@@ -106,8 +118,11 @@ public class ScoringBenchmark {
         calculator = new ScoreCalculator(recipe());
         Random random = new Random(42);
         long firstDay = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
-        accounts = new ArrayList<>(ACCOUNTS);
-        for (int a = 0; a < ACCOUNTS; a++) {
+        if (accounts < BATCH || accounts % BATCH != 0) {
+            throw new IllegalArgumentException("accounts must be a multiple of " + BATCH + ": " + accounts);
+        }
+        pool = new ArrayList<>(accounts);
+        for (int a = 0; a < accounts; a++) {
             List<Series> series = new ArrayList<>(MEASURES);
             for (int m = 0; m < MEASURES; m++) {
                 long[] times = new long[DAYS];
@@ -121,40 +136,49 @@ public class ScoringBenchmark {
                 // Every tenth account has no NPS at all, so the RENORMALIZE path runs too.
                 series.add(m == 5 && a % 10 == 0 ? Series.EMPTY : Series.ofSorted(times, values));
             }
-            accounts.add(series);
+            pool.add(series);
         }
         // The PERCENTILE populations: built once per (scorecard version, asOf), as the service does.
         Populations.Builder builder = Populations.builder(calculator.recipe());
-        for (List<Series> series : accounts) {
+        for (List<Series> series : pool) {
             builder.add(calculator.aggregate(AS_OF, series));
         }
         populations = builder.build();
 
-        windowFrom = new int[ACCOUNTS][MEASURES];
-        windowTo = new int[ACCOUNTS][MEASURES];
-        for (int a = 0; a < ACCOUNTS; a++) {
+        windowFrom = new int[accounts][MEASURES];
+        windowTo = new int[accounts][MEASURES];
+        for (int a = 0; a < accounts; a++) {
             for (int m = 0; m < MEASURES; m++) {
                 Window w = Window.ending(AS_OF, calculator.recipe().measures().get(m).aggregation().windowDays());
-                Series s = accounts.get(a).get(m);
+                Series s = pool.get(a).get(m);
                 windowFrom[a][m] = s.firstIndexAtOrAfter(w.startMillis());
                 windowTo[a][m] = s.firstIndexAtOrAfter(w.endMillis());
             }
         }
     }
 
+    /** The first account of this invocation's batch; moves the next one on. */
+    private int batch() {
+        int from = next;
+        next = (next + BATCH) % accounts;
+        return from;
+    }
+
     @Benchmark
-    @OperationsPerInvocation(ACCOUNTS * MEASURES)
+    @OperationsPerInvocation(BATCH * MEASURES)
     public void scoringCore(Blackhole blackhole) {
-        for (List<Series> series : accounts) {
-            blackhole.consume(calculator.score(AS_OF, series, populations));
+        int from = batch();
+        for (int a = from; a < from + BATCH; a++) {
+            blackhole.consume(calculator.score(AS_OF, pool.get(a), populations));
         }
     }
 
     @Benchmark
-    @OperationsPerInvocation(ACCOUNTS * MEASURES)
+    @OperationsPerInvocation(BATCH * MEASURES)
     public void floorSumWindowObservations(Blackhole blackhole) {
-        for (int a = 0; a < ACCOUNTS; a++) {
-            List<Series> series = accounts.get(a);
+        int from = batch();
+        for (int a = from; a < from + BATCH; a++) {
+            List<Series> series = pool.get(a);
             for (int m = 0; m < MEASURES; m++) {
                 Series s = series.get(m);
                 double sum = 0;
@@ -167,10 +191,11 @@ public class ScoringBenchmark {
     }
 
     @Benchmark
-    @OperationsPerInvocation(ACCOUNTS * MEASURES)
+    @OperationsPerInvocation(BATCH * MEASURES)
     public void floorSumEveryObservation(Blackhole blackhole) {
-        for (List<Series> series : accounts) {
-            for (Series s : series) {
+        int from = batch();
+        for (int a = from; a < from + BATCH; a++) {
+            for (Series s : pool.get(a)) {
                 double sum = 0;
                 for (int i = 0; i < s.size(); i++) {
                     sum += s.value(i);
@@ -180,44 +205,75 @@ public class ScoringBenchmark {
         }
     }
 
+    /** Per pool size, the three figures in operations (measure evaluations, windows, series) per second. */
+    record Figures(int accounts, double core, double coreError, double floorWindows, double floorSeries) {
+    }
+
     /**
      * Runs the three benchmarks and prints the figures: 5 x 1 s warm-up (the scoring loop needs a few seconds of
-     * JIT before it is steady), 5 x 1 s measured, one fork. {@code -Dwarmups=}, {@code -Diterations=} and
-     * {@code -Dforks=} change those.
+     * JIT before it is steady), 5 x 1 s measured, one fork. {@code -Dwarmups=}, {@code -Diterations=},
+     * {@code -Dforks=} and {@code -Daccounts=} (the pool size, a multiple of 100) change those.
      */
     static void run() throws Exception {
-        int forks = Integer.getInteger("forks", forkClasspathReady() ? 1 : 0);
-        Options options = new OptionsBuilder()
-                .include(Pattern.quote(ScoringBenchmark.class.getName()) + "\\.")
-                .warmupIterations(Integer.getInteger("warmups", 5)).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(Integer.getInteger("iterations", 5)).measurementTime(TimeValue.seconds(1))
-                .forks(forks)
-                .threads(1)
-                .build();
-        Collection<RunResult> results = new Runner(options).run();
-
+        int forks = forks();
+        int accounts = Integer.getInteger("accounts", 1_000);
+        Figures f = measure(List.of(accounts), Integer.getInteger("warmups", 5), Integer.getInteger("iterations", 5),
+                false).get(0);
         System.out.println();
         System.out.printf("Scoring core: %d-measure scorecard, %d days of daily observations per measure, %d accounts,"
-                + " 1 thread, %s%n", MEASURES, DAYS, ACCOUNTS,
+                + " 1 thread, %s%n", MEASURES, DAYS, accounts,
                 forks == 0 ? "in the Maven JVM (forks 0: no classpath to fork with)" : forks + " fork(s)");
-        double core = 0;
-        for (RunResult r : results) {
-            String name = r.getParams().getBenchmark();
-            Result<?> primary = r.getPrimaryResult();
-            double score = primary.getScore();
-            String label = switch (name.substring(name.lastIndexOf('.') + 1)) {
-                case "scoringCore" -> {
-                    core = score;
-                    yield "measure evaluations per second per core (aggregate + rule, then total and breakdown)";
-                }
-                case "floorSumWindowObservations" -> "floor: windows summed per second (the same in-window values)";
-                case "floorSumEveryObservation" -> "floor: series summed per second (all 12 months of values)";
-                default -> name;
-            };
-            System.out.printf("  %,15.0f ± %,13.0f  %s%n", score, primary.getScoreError(), label);
-        }
+        System.out.printf("  %,15.0f ± %,13.0f  %s%n", f.core(), f.coreError(),
+                "measure evaluations per second per core (aggregate + rule, then total and breakdown)");
+        System.out.printf("  %,15.0f  %s%n", f.floorWindows(),
+                "floor: windows summed per second (the same in-window values)");
+        System.out.printf("  %,15.0f  %s%n", f.floorSeries(),
+                "floor: series summed per second (all 12 months of values)");
         System.out.printf("  target >= 1,000,000 measure evaluations per second per core: %s%n",
-                core >= 1_000_000 ? "met" : "NOT met");
+                f.core() >= 1_000_000 ? "met" : "NOT met");
+    }
+
+    /** One fork per benchmark and size when the project's classpath can be handed to it, else none. */
+    static int forks() {
+        return Integer.getInteger("forks", forkClasspathReady() ? 1 : 0);
+    }
+
+    /** Runs the core and its two floors at each pool size, one thread; {@code quiet} silences JMH's own output. */
+    static List<Figures> measure(List<Integer> sizes, int warmups, int iterations, boolean quiet)
+            throws Exception {
+        Options options = new OptionsBuilder()
+                .include(Pattern.quote(ScoringBenchmark.class.getName()) + "\\.")
+                .param("accounts", sizes.stream().map(String::valueOf).toArray(String[]::new))
+                .warmupIterations(warmups).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(iterations).measurementTime(TimeValue.seconds(1))
+                .forks(forks())
+                .threads(1)
+                .verbosity(quiet ? VerboseMode.SILENT : VerboseMode.NORMAL)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        List<Figures> figures = new ArrayList<>();
+        for (int size : sizes) {
+            double[] score = new double[3];
+            double coreError = 0;
+            for (RunResult r : results) {
+                if (Integer.parseInt(r.getParams().getParam("accounts")) != size) {
+                    continue;
+                }
+                String name = r.getParams().getBenchmark();
+                Result<?> primary = r.getPrimaryResult();
+                switch (name.substring(name.lastIndexOf('.') + 1)) {
+                    case "scoringCore" -> {
+                        score[0] = primary.getScore();
+                        coreError = primary.getScoreError();
+                    }
+                    case "floorSumWindowObservations" -> score[1] = primary.getScore();
+                    case "floorSumEveryObservation" -> score[2] = primary.getScore();
+                    default -> throw new IllegalStateException("unexpected benchmark " + name);
+                }
+            }
+            figures.add(new Figures(size, score[0], coreError, score[1], score[2]));
+        }
+        return figures;
     }
 
     /**
