@@ -156,8 +156,9 @@ public final class JobService {
                     dao.insertChunks(chunks);
                 }
                 plan.alsoStore().accept(handle);
-                auditor.record(handle, workspaceId, caller, "job.started", id, kind + " of " + row.totalUnits()
-                        + " units");
+                // recompute.started, evaluation.started: the audit trail filters by kind of work.
+                auditor.record(handle, workspaceId, caller, kind.toLowerCase(java.util.Locale.ROOT) + ".started", id,
+                        row.totalUnits() + " units");
             });
         } catch (RuntimeException e) {
             // Two retries racing with one Idempotency-Key: the unique key lets one in; the other returns it.
