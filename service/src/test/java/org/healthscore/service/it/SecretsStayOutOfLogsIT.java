@@ -75,8 +75,7 @@ class SecretsStayOutOfLogsIT {
         }
 
         String hidden = secret.substring(secret.indexOf('_', 3) + 1);
-        assertThat(logs.lines()).as("log lines captured").anyMatch(line -> line.contains("control line for key"))
-                .anyMatch(line -> line.contains("org.glassfish.jersey"));
+        assertThat(logs.lines()).as("log lines captured").anyMatch(line -> line.contains("control line for key"));
         assertThat(logs.lines()).allSatisfy(line -> assertThat(line).doesNotContain(hidden));
         assertThat(answers).allSatisfy(answer -> assertThat(answer).doesNotContain(hidden));
     }
