@@ -1,5 +1,6 @@
 package org.healthscore.service;
 
+import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -34,6 +35,7 @@ import org.healthscore.service.auth.ApiKeyAuthenticator;
 import org.healthscore.service.auth.Caller;
 import org.healthscore.service.auth.ProblemUnauthorizedHandler;
 import org.healthscore.service.config.CorsFactory;
+import org.healthscore.service.config.RateLimitFactory;
 import org.healthscore.service.demo.DemoStoryOnStart;
 import org.healthscore.service.demo.DemoWorkspace;
 import org.healthscore.service.graphql.GraphQLEngine;
@@ -58,6 +60,7 @@ import org.healthscore.service.rest.errors.JsonProblemMapper;
 import org.healthscore.service.rest.errors.ThrowableMapper;
 import org.healthscore.service.rest.errors.WebApplicationExceptionMapper;
 import org.healthscore.service.rest.filters.BodySizeLimitFilter;
+import org.healthscore.service.rest.filters.RateLimitFilter;
 import org.healthscore.service.validation.RequestValidator;
 import org.healthscore.service.web.ProblemErrorHandler;
 import org.healthscore.service.web.MissingAssetFilter;
@@ -125,6 +128,11 @@ public class HealthScoreApplication extends Application<HealthScoreConfiguration
         registerAuth(config, environment, jdbi);
         environment.jersey().register(new BodySizeLimitFilter(config.getLimits().getMaxBodySize().toBytes(),
                 config.getLimits().getMaxBulkBodySize().toBytes()));
+        RateLimitFactory rateLimit = config.getLimits().getRateLimit();
+        if (rateLimit.isEnabled()) {
+            environment.jersey().register(new RateLimitFilter(rateLimit.getRequestsPerSecond(), rateLimit.getBurst(),
+                    environment.metrics().meter(MetricRegistry.name(RateLimitFilter.class, "refused"))));
+        }
         environment.jersey().register(new WorkspaceResource(services.workspaces()));
         environment.jersey().register(new KeyResource(services.keys()));
         environment.jersey().register(new MetricResource(services.metrics()));

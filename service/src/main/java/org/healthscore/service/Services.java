@@ -40,7 +40,7 @@ public record Services(Auditor auditor, KeyService keys, WorkspaceService worksp
         ScorecardService scorecards = new ScorecardService(jdbi, validator, metrics, frameworks, auditor, json, clock);
         HealthService health = new HealthService(jdbi, scorecards, validator, json, clock);
         JobService jobService = new JobService(jdbi, scorecards, validator, auditor, json, clock, jobs.getChunkSize());
-        EvaluationService evaluations = new EvaluationService(jdbi, jobService, scorecards, validator, json,
+        EvaluationService evaluations = new EvaluationService(jdbi, jobService, scorecards, validator, auditor, json,
                 clock, jobs.getChunkSize());
         return new Services(auditor, keys, new WorkspaceService(jdbi, validator, keys, auditor, clock), metrics,
                 new AuditService(jdbi), ingest, new WideImport(ingest, validator, clock),

@@ -112,6 +112,16 @@ public interface JobDao {
     @SqlQuery("SELECT " + CHUNK + " FROM job_chunk WHERE job_id = :id ORDER BY chunk_no")
     List<ChunkRow> chunks(@Bind("id") String id);
 
+    /**
+     * Open jobs none of whose chunks is pending or running: every chunk is done (or only the waiting
+     * last one is left), yet the job was not ended, because the worker that finished the last chunk
+     * lost the database between its commit and ending the job.
+     */
+    @SqlQuery("SELECT j.id FROM job j WHERE j.status IN ('QUEUED', 'RUNNING') AND NOT EXISTS"
+            + " (SELECT 1 FROM job_chunk c WHERE c.job_id = j.id AND c.status NOT IN ('DONE', 'WAITING'))"
+            + " ORDER BY j.id LIMIT :limit")
+    List<String> unsettled(@Bind("limit") int limit);
+
     /** Chunks whose lease ran out more than {@code olderThan} ago: no instance is working on them. */
     @SqlQuery("SELECT COUNT(*) FROM job_chunk WHERE status = 'RUNNING' AND :olderThan > lease_until")
     int abandoned(@Bind("olderThan") Instant olderThan);

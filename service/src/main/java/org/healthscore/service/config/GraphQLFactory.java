@@ -12,6 +12,34 @@ public class GraphQLFactory {
     @Min(10)
     private int maxComplexity = 5000;
 
+    /** Aliased fields in one document: aliases let one request ask for the same costly field many times. */
+    @Min(1)
+    private int maxAliases = 30;
+
+    /** Operations in one document: only one runs, but each is parsed and validated. */
+    @Min(1)
+    private int maxOperations = 10;
+
+    @JsonProperty
+    public int getMaxAliases() {
+        return maxAliases;
+    }
+
+    @JsonProperty
+    public void setMaxAliases(int maxAliases) {
+        this.maxAliases = maxAliases;
+    }
+
+    @JsonProperty
+    public int getMaxOperations() {
+        return maxOperations;
+    }
+
+    @JsonProperty
+    public void setMaxOperations(int maxOperations) {
+        this.maxOperations = maxOperations;
+    }
+
     @JsonProperty
     public int getMaxDepth() {
         return maxDepth;

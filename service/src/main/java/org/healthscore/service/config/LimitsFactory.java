@@ -2,9 +2,10 @@ package org.healthscore.service.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** Request body limits: ordinary requests, and the bulk routes that stream many rows. */
+/** Request body limits (ordinary requests, and the bulk routes that stream many rows) and the per-key rate limit. */
 public class LimitsFactory {
 
     @NotNull
@@ -12,6 +13,20 @@ public class LimitsFactory {
 
     @NotNull
     private DataSize maxBulkBodySize = DataSize.megabytes(256);
+
+    @Valid
+    @NotNull
+    private RateLimitFactory rateLimit = new RateLimitFactory();
+
+    @JsonProperty
+    public RateLimitFactory getRateLimit() {
+        return rateLimit;
+    }
+
+    @JsonProperty
+    public void setRateLimit(RateLimitFactory rateLimit) {
+        this.rateLimit = rateLimit;
+    }
 
     @JsonProperty
     public DataSize getMaxBodySize() {

@@ -26,6 +26,7 @@ import org.healthscore.persistence.evaluation.EvaluationRecord;
 import org.healthscore.persistence.evaluation.EvaluationRowRecord;
 import org.healthscore.persistence.job.ChunkRow;
 import org.healthscore.persistence.job.JobRow;
+import org.healthscore.service.audit.Auditor;
 import org.healthscore.service.auth.Caller;
 import org.healthscore.service.evaluation.EvaluationDesign;
 import org.healthscore.service.jobs.JobService;
@@ -59,10 +60,12 @@ public final class EvaluationService {
     private final java.time.Clock clock;
     private final int chunkSize;
     private final EvaluationPlanner planner;
+    private final Auditor auditor;
 
     public EvaluationService(Jdbi jdbi, JobService jobs, ScorecardService scorecards, RequestValidator validator,
-                             ObjectMapper json, java.time.Clock clock, int chunkSize) {
+                             Auditor auditor, ObjectMapper json, java.time.Clock clock, int chunkSize) {
         this.jdbi = jdbi;
+        this.auditor = auditor;
         this.jobs = jobs;
         this.scorecards = scorecards;
         this.validator = validator;
@@ -233,7 +236,11 @@ public final class EvaluationService {
         }
         ScorecardInput input = new ScorecardInput(null, draft.name(), draft.description(), draft.framework(),
                 draft.appliesTo(), bands, draft.missingData(), measures, null);
-        return scorecards.updateDraft(caller, draft.key(), draft.draftRevision(), input);
+        Scorecard updated = scorecards.updateDraft(caller, draft.key(), draft.draftRevision(), input);
+        // The draft change is audited by the scorecard service; this says where it came from.
+        jdbi.useTransaction(handle -> auditor.record(handle, workspaceId, caller, "evaluation.applied", id,
+                "suggestions into the draft of " + draft.key() + " (revision " + updated.draftRevision() + ")"));
+        return updated;
     }
 
     /**

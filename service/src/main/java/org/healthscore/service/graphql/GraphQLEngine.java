@@ -6,8 +6,6 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
@@ -33,8 +31,8 @@ import org.healthscore.service.ingest.IngestService;
 import org.healthscore.service.config.GraphQLFactory;
 
 /**
- * The schema-first GraphQL engine: the SDL file wired to the same services REST uses, with depth
- * and complexity limits. One instance serves every request; each execution gets its own context
+ * The schema-first GraphQL engine: the SDL file wired to the same services REST uses, with limits
+ * on operations, aliases, depth and complexity. One instance serves every request; each execution gets its own context
  * (the caller) and its own DataLoader registry.
  */
 public final class GraphQLEngine {
@@ -61,8 +59,9 @@ public final class GraphQLEngine {
         this.graphql = GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new ProblemExceptionHandler())
                 .instrumentation(new ChainedInstrumentation(List.of(
-                        new MaxQueryDepthInstrumentation(limits.getMaxDepth()),
-                        new MaxQueryComplexityInstrumentation(limits.getMaxComplexity(), new ComplexityCalculator()))))
+                        new DocumentLimits(limits.getMaxOperations(), limits.getMaxAliases()),
+                        new DepthLimit(limits.getMaxDepth()),
+                        new ComplexityLimit(limits.getMaxComplexity()))))
                 .build();
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.healthscore.service.problem.ApiException;
+import org.healthscore.service.problem.DatabaseOutage;
 import org.healthscore.service.problem.ProblemKind;
 import org.healthscore.service.problem.Problems;
 import org.slf4j.Logger;
@@ -28,6 +29,10 @@ final class ProblemExceptionHandler implements DataFetcherExceptionHandler {
             DataFetcherExceptionHandlerParameters params) {
         Throwable e = params.getException();
         ApiException refusal = Problems.find(e);
+        if (refusal == null && DatabaseOutage.is(e)) {
+            LOG.warn("GraphQL field failed, database unreachable: {}", e.getMessage());
+            refusal = DatabaseOutage.unavailable();
+        }
         if (refusal == null && e instanceof IllegalArgumentException bad
                 && bad.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
             var field = org.healthscore.service.json.JsonErrors.describe(json);

@@ -14,11 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.healthscore.api.job.JobStatus;
 import org.healthscore.persistence.job.ChunkRow;
 import org.healthscore.persistence.job.JobDao;
 import org.healthscore.persistence.job.JobRow;
+import org.healthscore.service.problem.DatabaseOutage;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
@@ -29,21 +31,30 @@ import org.slf4j.LoggerFactory;
  * lease, computes its scores and writes them, and marks the chunk done in the same transaction,
  * only while the lease is still its own. An instance that dies leaves leases that run out; another
  * instance (or this one, restarted) takes those chunks again, and since snapshots are replaced by
- * key, a chunk done twice leaves the same rows.
+ * key, a chunk done twice leaves the same rows. A stopping instance and a worker that loses the
+ * database give their chunk back rather than wait for the lease; an outage never fails a job.
  */
 public final class ChunkWorkers implements Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChunkWorkers.class);
 
-    /** Test-only: a chunk for which this answers true fails while it is processed. */
+    /**
+     * Test-only: called inside each chunk's transaction, after its work and before it is marked done,
+     * with {@code "<worker owner>/<job id>/<chunk no>"}; a chunk for which it answers true fails.
+     */
     public static volatile Predicate<String> faultHook = chunk -> false;
 
     /** Test-only: while true, no worker of this JVM polls or takes a chunk (see {@link #pauseAll}). */
     private static volatile boolean paused;
+    /** Test-only: when set, only the workers of this owner poll (see {@link #onlyOwner}). */
+    private static volatile String soleOwner;
     private static final AtomicInteger ACTIVE = new AtomicInteger();
 
     /** Attempts of a chunk's transaction that the database aborted as a deadlock or lock timeout. */
     private static final int TRANSIENT_ATTEMPTS = 5;
+
+    /** The longest pause between polls while the database cannot be reached. */
+    private static final long MAX_OUTAGE_PAUSE_MILLIS = 2000;
 
     private final Jdbi jdbi;
     private final Map<String, ChunkProcessor> processors;
@@ -54,6 +65,7 @@ public final class ChunkWorkers implements Managed {
     private final Meter units;
     private final String owner = "instance-" + UUID.randomUUID();
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicLong lastSettled = new AtomicLong(System.nanoTime());
     private ExecutorService pool;
 
     /** @param processors what each kind of job does with a chunk */
@@ -102,27 +114,42 @@ public final class ChunkWorkers implements Managed {
     }
 
     private void loop() {
+        int outages = 0;
         while (running.get()) {
             try {
                 boolean worked;
                 // Counted before the pause flag is read, so pauseAll() can wait for polls in flight.
                 ACTIVE.incrementAndGet();
                 try {
-                    worked = !paused && workOnce();
+                    worked = !paused && (soleOwner == null || soleOwner.equals(owner)) && workOnce();
                 } finally {
                     ACTIVE.decrementAndGet();
                 }
+                if (outages > 0) {
+                    LOG.info("Job worker reaches the database again");
+                    outages = 0;
+                }
                 if (!worked) {
+                    settleNowAndThen();
                     Thread.sleep(pollMillis);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | LinkageError e) {
-                // A worker that died here would leave its job RUNNING for good, unseen: log and go on.
-                LOG.error("Job worker error; retrying", e);
+                long pause = pollMillis;
+                if (DatabaseOutage.is(e)) {
+                    // The database is gone for a while: say so once, then poll less often until it is back.
+                    if (outages++ == 0) {
+                        LOG.warn("Job worker cannot reach the database; retrying until it can: {}", e.getMessage());
+                    }
+                    pause = Math.min(MAX_OUTAGE_PAUSE_MILLIS, pollMillis * (1L << Math.min(outages, 6)));
+                } else {
+                    // A worker that died here would leave its job RUNNING for good, unseen: log and go on.
+                    LOG.error("Job worker error; retrying", e);
+                }
                 try {
-                    Thread.sleep(pollMillis);
+                    Thread.sleep(pause);
                 } catch (InterruptedException stop) {
                     Thread.currentThread().interrupt();
                     return;
@@ -145,7 +172,26 @@ public final class ChunkWorkers implements Managed {
         return false;
     }
 
+    /**
+     * Processes a chunk this instance has just claimed. A lost database is not the chunk's fault:
+     * the chunk is given back (or, when even that fails, left to its lease running out) and taken
+     * again once the database answers, so an outage delays a job but never fails it. Any other
+     * error fails the job, naming the chunk.
+     */
     private void process(ChunkRow chunk) {
+        try {
+            processClaimed(chunk);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.is(e)) {
+                throw e;
+            }
+            LOG.warn("Job {} chunk {} interrupted by a database outage; giving it back for a retry: {}",
+                    chunk.jobId(), chunk.chunkNo(), e.getMessage());
+            giveBack(chunk);
+        }
+    }
+
+    private void processClaimed(ChunkRow chunk) {
         JobRow job = jdbi.withExtension(JobDao.class, dao -> dao.findAny(chunk.jobId())).orElse(null);
         if (job == null || !(JobStatus.QUEUED.name().equals(job.status())
                 || JobStatus.RUNNING.name().equals(job.status()))) {
@@ -170,7 +216,7 @@ public final class ChunkWorkers implements Managed {
                 } catch (Exception e) {
                     throw new IllegalStateException(e.getMessage(), e);
                 }
-                if (faultHook.test(chunk.jobId() + "/" + chunk.chunkNo())) {
+                if (faultHook.test(owner + "/" + chunk.jobId() + "/" + chunk.chunkNo())) {
                     throw new IllegalStateException("fault injected for a test");
                 }
                 if (dao.finish(chunk.jobId(), chunk.chunkNo(), owner, "DONE", null) == 0) {
@@ -183,22 +229,20 @@ public final class ChunkWorkers implements Managed {
             }));
             if (finished) {
                 units.mark(chunk.units());
-                jdbi.useExtension(JobDao.class, dao -> {
-                    if (dao.unfinishedChunks(job.id()) == 0) {
-                        dao.end(job.id(), JobStatus.SUCCEEDED.name(), clock.instant(), null);
-                    } else if (dao.busyChunks(job.id()) == 0) {
-                        // Counted after our commit, so the last chunk to finish always sees the others done.
-                        dao.startWaiting(job.id());
-                    }
-                });
+                // After our commit, so the last chunk to finish always sees the others done. Should the
+                // database go away right here, the sweep in settleNowAndThen ends the job later.
+                jdbi.useExtension(JobDao.class, dao -> settle(dao, job.id()));
             }
         } catch (RuntimeException e) {
             if (!running.get() || Thread.currentThread().isInterrupted()) {
                 // This instance is shutting down: the chunk is not at fault. Hand it back for another instance.
                 LOG.info("Job {} chunk {} given back: this instance is stopping", job.id(), chunk.chunkNo());
                 Thread.interrupted();
-                jdbi.useExtension(JobDao.class, dao -> dao.release(chunk.jobId(), chunk.chunkNo(), owner));
+                giveBack(chunk);
                 return;
+            }
+            if (DatabaseOutage.is(e)) {
+                throw e;
             }
             String message = "chunk " + chunk.chunkNo() + " failed: " + e.getMessage();
             LOG.warn("Job {} {}", job.id(), message, e);
@@ -209,6 +253,42 @@ public final class ChunkWorkers implements Managed {
                 dao.cancelPending(job.id());
             });
         }
+    }
+
+    /** Releases our lease on a chunk so any instance may take it at once; if that fails, the lease runs out. */
+    private void giveBack(ChunkRow chunk) {
+        try {
+            jdbi.useExtension(JobDao.class, dao -> dao.release(chunk.jobId(), chunk.chunkNo(), owner));
+        } catch (RuntimeException e) {
+            LOG.warn("Job {} chunk {} could not be given back ({}); it is taken again when its lease runs out",
+                    chunk.jobId(), chunk.chunkNo(), e.getMessage());
+        }
+    }
+
+    /** Ends a job whose chunks are all done, or opens its waiting last chunk once the others are. */
+    private void settle(JobDao dao, String jobId) {
+        if (dao.unfinishedChunks(jobId) == 0) {
+            dao.end(jobId, JobStatus.SUCCEEDED.name(), clock.instant(), null);
+        } else if (dao.busyChunks(jobId) == 0) {
+            dao.startWaiting(jobId);
+        }
+    }
+
+    /**
+     * While idle, at most every half lease: settles jobs whose last chunk was committed but whose
+     * worker lost the database before it could end the job (or open its last step).
+     */
+    private void settleNowAndThen() {
+        long now = System.nanoTime();
+        long last = lastSettled.get();
+        if (now - last < lease.toNanos() / 2 || !lastSettled.compareAndSet(last, now)) {
+            return;
+        }
+        jdbi.useExtension(JobDao.class, dao -> {
+            for (String jobId : dao.unsettled(20)) {
+                settle(dao, jobId);
+            }
+        });
     }
 
     /**
@@ -265,6 +345,14 @@ public final class ChunkWorkers implements Managed {
                 return;
             }
         }
+    }
+
+    /**
+     * Test-only: only the workers of {@code owner} take chunks (other instances in this JVM idle),
+     * so a test can tell which instance did what; null undoes it.
+     */
+    public static void onlyOwner(String owner) {
+        soleOwner = owner;
     }
 
     /** Test-only: undoes {@link #pauseAll}. */

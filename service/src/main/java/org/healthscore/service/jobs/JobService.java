@@ -156,8 +156,9 @@ public final class JobService {
                     dao.insertChunks(chunks);
                 }
                 plan.alsoStore().accept(handle);
-                auditor.record(handle, workspaceId, caller, "job.started", id, kind + " of " + row.totalUnits()
-                        + " units");
+                // recompute.started, evaluation.started: the audit trail filters by kind of work.
+                auditor.record(handle, workspaceId, caller, kind.toLowerCase(java.util.Locale.ROOT) + ".started", id,
+                        row.totalUnits() + " units");
             });
         } catch (RuntimeException e) {
             // Two retries racing with one Idempotency-Key: the unique key lets one in; the other returns it.
@@ -185,7 +186,7 @@ public final class JobService {
                 sha256(kind + ":" + body), null, totalUnits, 0, null, now, caller.name(), now, null);
         jdbi.useTransaction(handle -> {
             handle.attach(JobDao.class).insert(row);
-            auditor.record(handle, workspaceId, caller, "job.started", row.id(), kind + " of " + totalUnits
+            auditor.record(handle, workspaceId, caller, kind.toLowerCase(java.util.Locale.ROOT) + ".started", row.id(), kind + " of " + totalUnits
                     + " units");
         });
         return new TrackedJob(row.id(), jdbi, clock);

@@ -24,7 +24,9 @@ public final class AuditResource {
 
     @GET
     public Page<AuditEvent> list(@Auth Caller caller, @QueryParam("limit") String limit,
-                                 @QueryParam("cursor") String cursor) {
-        return audit.list(caller, PageRequest.fromQuery(limit, cursor));
+                                 @QueryParam("cursor") String cursor, @QueryParam("action") String action,
+                                 @QueryParam("kind") String kind, @QueryParam("from") String from,
+                                 @QueryParam("to") String to) {
+        return audit.list(caller, PageRequest.fromQuery(limit, cursor), action, kind, from, to);
     }
 }

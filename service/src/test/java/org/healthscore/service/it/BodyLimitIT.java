@@ -73,6 +73,36 @@ class BodyLimitIT {
         api.as(writer).get("/api/v1/metrics/wordy").then().statusCode(404);
     }
 
+    @Test
+    void aChunkedBodyWithoutLengthIsCountedAndRefusedOnceOverTheLimit() throws Exception {
+        String writer = api.newWorkspace().adminSecret();
+        var body = Api.metric("streamed");
+        body.put("description", "y".repeat(3000));
+        byte[] json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(body);
+        try (java.net.Socket socket = new java.net.Socket("localhost", app.getLocalPort())) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/v1/metrics HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + writer
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                    + Integer.toHexString(json.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(json);
+            out.write("\r\n0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                    .contains("urn:healthscore:problem:payload-too-large").contains("2048");
+        }
+        api.as(writer).get("/api/v1/metrics/streamed").then().statusCode(404);
+    }
+
+    @Test
+    void aGraphQLDocumentOverTheLimitIsRefusedToo() {
+        String reader = api.newWorkspace().adminSecret();
+        String query = "{ frameworks { framework } }" + " ".repeat(3000);
+        api.bad(reader).contentType(ContentType.JSON).body(java.util.Map.of("query", query)).post("/graphql")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
     private static long observations(String secret) {
         return api.raw(secret).queryParam("limit", 1000).get("/api/v1/accounts/acme/observations").jsonPath()
                 .getList("items").size();
