@@ -186,8 +186,8 @@ public final class JobService {
                 sha256(kind + ":" + body), null, totalUnits, 0, null, now, caller.name(), now, null);
         jdbi.useTransaction(handle -> {
             handle.attach(JobDao.class).insert(row);
-            auditor.record(handle, workspaceId, caller, kind.toLowerCase(java.util.Locale.ROOT) + ".started", row.id(), kind + " of " + totalUnits
-                    + " units");
+            auditor.record(handle, workspaceId, caller, kind.toLowerCase(java.util.Locale.ROOT) + ".started",
+                    row.id(), kind + " of " + totalUnits + " units");
         });
         return new TrackedJob(row.id(), jdbi, clock);
     }
