@@ -60,7 +60,11 @@ public enum Backend {
 
     /** A separate application on this backend with extra configuration; the caller stops it. */
     public DropwizardTestSupport<HealthScoreConfiguration> start(List<ConfigOverride> extra) {
-        String url = jdbcUrl().orElseThrow(() -> new IllegalStateException(this + " is not available"));
+        return start(jdbcUrl().orElseThrow(() -> new IllegalStateException(this + " is not available")), extra);
+    }
+
+    /** A separate application on a database another one used (H2's in-memory ones differ per start). */
+    public DropwizardTestSupport<HealthScoreConfiguration> start(String url, List<ConfigOverride> extra) {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", url),
                 ConfigOverride.config("database.driverClass", driver()),

@@ -72,9 +72,7 @@ class DemoOnStartIT {
         }
 
         // A second start finds the demo loaded: no new job of any kind.
-        List<ConfigOverride> sameDatabase = new java.util.ArrayList<>(demoOverrides());
-        sameDatabase.add(ConfigOverride.config("database.url", database));
-        DropwizardTestSupport<HealthScoreConfiguration> second = backend.start(sameDatabase);
+        DropwizardTestSupport<HealthScoreConfiguration> second = backend.start(database, demoOverrides());
         try {
             Api api = new Api(backend, second);
             Jobs.sleep(1_500);
