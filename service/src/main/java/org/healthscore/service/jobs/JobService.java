@@ -253,9 +253,7 @@ public final class JobService {
         if (named) {
             return true;
         }
-        AppliesTo t = to == null ? AppliesTo.ALL : to;
-        return (t.segments().isEmpty() || t.segments().contains(a.segment()))
-                && (t.productLines().isEmpty() || t.productLines().contains(a.productLine()));
+        return org.healthscore.service.health.ScorecardResolver.appliesTo(to, a);
     }
 
     private List<LocalDate> asOfDates(RecomputeRequest r) {

@@ -62,6 +62,10 @@ public final class ApiJson {
         SimpleModule exactEnums = new SimpleModule("exact-enums");
         exactEnums.setDeserializerModifier(new ExactEnumModifier());
         mapper.registerModule(exactEnums);
+        SimpleModule dates = new SimpleModule("calendar-dates");
+        dates.addDeserializer(java.time.LocalDate.class, new CalendarDates.StrictDeserializer());
+        dates.addDeserializer(java.time.Instant.class, new CalendarDates.StrictInstantDeserializer());
+        mapper.registerModule(dates);
         return mapper;
     }
 }
