@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
  * The calendar dates the service accepts: a customer's history, not the calendar's edges. Date
  * arithmetic near {@link LocalDate#MAX} overflows (a 500), and MySQL stores years up to 9999 only.
- * Bulk rows, query parameters, JSON bodies and GraphQL all hold dates to this one range.
+ * Bulk rows, query parameters, JSON bodies and GraphQL all hold dates to this one range; JSON
+ * values are read strictly here and their range is checked where the request is (422).
  */
 public final class CalendarDates {
 
@@ -29,8 +29,15 @@ public final class CalendarDates {
         return day.getYear() >= FIRST_YEAR && day.getYear() <= LAST_YEAR;
     }
 
+    /** A date of a JSON body: readable, so outside the range it breaks a rule (422), as bulk rows do. */
+    public static void require(String field, LocalDate day) {
+        if (day != null && !inRange(day)) {
+            throw org.healthscore.service.problem.ApiException.invalid(field, RANGE);
+        }
+    }
+
     /**
-     * JSON timestamps as ISO-8601 text with an offset only, within the range. The stock
+     * JSON timestamps as ISO-8601 text with an offset only. The stock
      * deserializer also reads a number, or numeric text, as seconds since 1970.
      */
     static final class StrictInstantDeserializer extends StdScalarDeserializer<Instant> {
@@ -52,15 +59,12 @@ public final class CalendarDates {
                 return (Instant) ctxt.handleWeirdStringValue(Instant.class, text,
                         "must be an ISO-8601 timestamp with offset such as 2026-01-31T10:00:00Z");
             }
-            if (!inRange(at.atZoneSameInstant(ZoneOffset.UTC).toLocalDate())) {
-                return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, RANGE);
-            }
             return at.toInstant();
         }
     }
 
     /**
-     * JSON dates as ISO-8601 text only, within the range. The stock deserializer also reads
+     * JSON dates as ISO-8601 text only. The stock deserializer also reads
      * {@code []} as null and {@code [2026, 1, 31]} as a date, which a client never means.
      */
     static final class StrictDeserializer extends StdScalarDeserializer<LocalDate> {
@@ -81,9 +85,6 @@ public final class CalendarDates {
             } catch (DateTimeParseException e) {
                 return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text,
                         "must be an ISO-8601 date such as 2026-01-31");
-            }
-            if (!inRange(day)) {
-                return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text, RANGE);
             }
             return day;
         }

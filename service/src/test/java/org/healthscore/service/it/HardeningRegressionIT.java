@@ -86,7 +86,11 @@ class HardeningRegressionIT {
             MetricBadInputIT.assertProblem("health asOf " + day, health, 400, "asOf");
             Response compute = api.bad(admin).contentType(ContentType.JSON)
                     .body(Map.of("asOf", day, "accounts", List.of("a"))).post("/api/v1/scores/compute");
-            MetricBadInputIT.assertProblem("compute asOf " + day, compute, 400, "asOf");
+            // Readable, so a rule broken: 422, as for bulk rows and an account's startDate.
+            MetricBadInputIT.assertProblem("compute asOf " + day, compute, 422, "asOf");
+            Map<String, Object> recompute = Map.of("asOfFrom", day, "asOfTo", "2026-01-01");
+            MetricBadInputIT.assertProblem("recompute asOfFrom " + day, api.bad(admin).contentType(ContentType.JSON)
+                    .body(recompute).post(Jobs.RECOMPUTE), 422, "asOfFrom");
             JsonPath job = api.graphql(admin, "mutation($d: Date) { startRecompute(input: {asOf: $d}) { id } }",
                     Map.of("d", day)).then().statusCode(200).extract().jsonPath();
             assertThat(job.getList("errors")).as("GraphQL asOf %s", day).isNotEmpty();

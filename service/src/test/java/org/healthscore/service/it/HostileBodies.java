@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +38,7 @@ final class HostileBodies {
     }
 
     static List<Variant> of(Schema<?> schema, Object body) {
-        List<Variant> out = new ArrayList<>();
-        for (Variant v : walk(schema, body, "body", true)) {
-            out.add(v);
-        }
-        return out;
+        return walk(schema, body, "body", true);
     }
 
     @SuppressWarnings("unchecked")
@@ -241,9 +236,5 @@ final class HostileBodies {
     @SuppressWarnings("unchecked")
     private static <T> T copy(T value) {
         return (T) HostileJson.copy(value);
-    }
-
-    static List<Object> emptyIfNull(List<Object> list) {
-        return list == null ? Collections.emptyList() : list;
     }
 }

@@ -24,15 +24,15 @@ final class HostileTally {
     static final int GRAPHQL_NOTHING = 5;
 
     synchronized void count(String group, int status) {
-        count(group, Math.min(3, Math.max(0, status / 100 - 2)), 0);
+        increment(group, Math.min(3, Math.max(0, status / 100 - 2)));
     }
 
     /** A GraphQL 200 that refused ({@link #GRAPHQL_ERRORS}) or found nothing ({@link #GRAPHQL_NOTHING}). */
     synchronized void countGraphQL(String group, int outcome) {
-        count(group, outcome, 0);
+        increment(group, outcome);
     }
 
-    private void count(String group, int slot, int unused) {
+    private void increment(String group, int slot) {
         byGroup.computeIfAbsent(group, g -> new long[6])[slot]++;
     }
 
@@ -73,7 +73,7 @@ final class HostileTally {
         return sum(byGroup.getOrDefault(group, new long[6]));
     }
 
-    String report(String backend) {
+    String report(String backend, boolean unchanged) {
         StringBuilder out = new StringBuilder();
         long[] total = new long[6];
         byGroup.forEach((group, c) -> {
@@ -83,8 +83,8 @@ final class HostileTally {
             }
         });
         failureKinds.forEach((kind, n) -> out.append("  FAILED ").append(n).append(" x ").append(kind).append('\n'));
-        return "hostile requests [" + backend + "]: " + line(total) + ", side effects " + (failureCount == 0 ? "none"
-                : "see failures") + "\n" + out;
+        return "hostile requests [" + backend + "]: " + line(total) + ", side effects " + (unchanged ? "none"
+                : "FOUND (stored data changed)") + "\n" + out;
     }
 
     private static long sum(long[] c) {

@@ -5,7 +5,6 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -108,11 +107,6 @@ final class StockedWorkspace {
 
     String admin() {
         return ws.adminSecret();
-    }
-
-    /** Upper-case too: a body that shows the marker in any case shows this workspace's data. */
-    boolean shows(String body) {
-        return body != null && body.toLowerCase(Locale.ROOT).contains(marker);
     }
 
     private static String cursor(Api api, String secret, String list) {
