@@ -146,12 +146,29 @@ class HardeningRegressionIT {
     void accountIdsMustBeValidUnicode(Api api) {
         String admin = api.newWorkspace().adminSecret();
         // A lone surrogate is kept by H2 and written as '?' by MySQL: refused on both.
-        JsonPath answer = api.graphql(admin, "mutation($id: String!) { upsertAccount(externalId: $id, input: {}) "
-                + "{ externalId } }", Map.of("id", "\ud800")).then().statusCode(200).extract().jsonPath();
-        assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("VALIDATION");
+        Response graphql = api.bad(admin).contentType(ContentType.JSON).body("{\"query\":\"mutation($id: String!) "
+                + "{ upsertAccount(externalId: $id, input: {}) { externalId } }\",\"variables\":{\"id\":\"\\ud800\"}}")
+                .post("/graphql");
+        MetricBadInputIT.assertProblem("a lone surrogate as a GraphQL id", graphql, 400, "variables.id");
         Response bulk = Ingest.accounts(api, admin, Ingest.JSON, "[{\"externalId\":\"a\\ud800b\"}]");
         Ingest.assertRowErrors("a lone surrogate", bulk, Ingest.at(1, "externalId"));
         assertThat(Ingest.accountIds(api, admin)).isEmpty();
+    }
+
+    @BackendTest
+    void textMustBeValidUnicodeInEveryJsonBody(Api api) {
+        String admin = api.newWorkspace().adminSecret();
+        // MySQL stored "a\ud800b" as "a?b" while the 201 showed what was sent; H2 kept it.
+        String metric = "{\"key\":\"m\",\"name\":\"a\\ud800b\",\"valueType\":\"NUMBER\","
+                + "\"direction\":\"HIGHER_IS_BETTER\"}";
+        Response rest = api.bad(admin).contentType(ContentType.JSON).body(metric).post("/api/v1/metrics");
+        MetricBadInputIT.assertProblem("a lone surrogate in a name", rest, 400, "name");
+        String graphql = "{\"query\":\"mutation($n: String) { upsertAccount(externalId: \\\"x\\\", "
+                + "input: {name: $n}) { name } }\",\"variables\":{\"n\":\"a\\udc00\"}}";
+        Response variables = api.bad(admin).contentType(ContentType.JSON).body(graphql).post("/graphql");
+        MetricBadInputIT.assertProblem("a lone surrogate in a GraphQL variable", variables, 400, "variables.n");
+        api.as(admin).get("/api/v1/metrics/m").then().statusCode(404);
+        api.as(admin).get("/api/v1/accounts/x").then().statusCode(404);
     }
 
     @BackendTest

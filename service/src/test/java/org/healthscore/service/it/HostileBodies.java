@@ -156,6 +156,12 @@ final class HostileBodies {
                 }
             }
         }
+        // Half a surrogate pair is not text in any member, whatever its rules (UnicodeText).
+        for (String lone : List.of("\"a\\ud800b\"", "\"\\udc00\"")) {
+            if (!out.contains(lone)) {
+                out.add(lone);
+            }
+        }
         if (schema.getMaxLength() != null && schema.getMaxLength() < 100_000) {
             out.add(quote("x".repeat(schema.getMaxLength() + 1)));
         }

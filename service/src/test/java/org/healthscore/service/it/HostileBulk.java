@@ -132,6 +132,8 @@ final class HostileBulk {
                 cells.add(HostileBodies.decode(raw));
             }
         }
+        // Half a surrogate pair has no UTF-8 form (it would be sent as '?'): "a lone surrogate as bytes" covers it.
+        cells.removeIf(c -> !org.healthscore.service.validation.UnicodeText.isWellFormed(c));
         // The CSV reader trims spaces and control characters around a cell, as it should: only the
         // inside of a cell counts, and a cell that trims to nothing is an absent value.
         cells.removeIf(c -> !trimmed(c).equals(c) && !trimmed(c).isEmpty());

@@ -215,6 +215,7 @@ final class HostileGraphQL {
                 bad.put("as a number", 20260101);
             }
             case "String" -> {
+                bad.put("half a surrogate pair", new Raw("\"a\\ud800b\""));
                 bad.put("as a number", 123);
                 bad.put("as an object", Map.of());
                 bad.put("as a boolean", true);

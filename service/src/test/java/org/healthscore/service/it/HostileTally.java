@@ -51,7 +51,9 @@ final class HostileTally {
     void writeFailures(java.nio.file.Path file) {
         try {
             java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.write(file, allFailures);
+            // getBytes replaces half surrogate pairs, which a strict writer refuses.
+            java.nio.file.Files.write(file, String.join("\n", allFailures).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
