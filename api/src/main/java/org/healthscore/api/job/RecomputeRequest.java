@@ -2,6 +2,7 @@ package org.healthscore.api.job;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,5 +22,6 @@ public record RecomputeRequest(
         Integer stepDays,
         String segment,
         String productLine,
-        @Size(max = 100000, message = "must list at most 100000 accounts") List<String> accounts) {
+        @Size(max = 100000, message = "must list at most 100000 accounts")
+        List<@NotNull(message = "is required") String> accounts) {
 }

@@ -256,6 +256,9 @@ public final class AccountService {
                 || !externalId.strip().equals(externalId)) {
             throw ApiException.invalid("externalId", "must be 1-200 characters without leading or trailing spaces");
         }
+        if (!org.healthscore.service.validation.UnicodeText.isWellFormed(externalId)) {
+            throw ApiException.invalid("externalId", org.healthscore.service.validation.UnicodeText.RULE);
+        }
     }
 
     private static String strip(String text) {

@@ -82,6 +82,9 @@ public final class EvaluationService {
             throw ApiException.invalid("body", "is required");
         }
         validator.check(request);
+        org.healthscore.service.json.CalendarDates.require("asOfFrom", request.asOfFrom());
+        org.healthscore.service.json.CalendarDates.require("asOfTo", request.asOfTo());
+        org.healthscore.service.json.CalendarDates.require("outcomesKnownThrough", request.outcomesKnownThrough());
         Job job = jobs.submit(caller, KIND, request, idempotencyKey, id -> {
             EvaluationPlan plan = planner.plan(caller, workspaceId, request);
             List<Long> members = planner.members(workspaceId, plan);

@@ -109,8 +109,12 @@ final class AccountFetchers {
 
     private Object health(DataFetchingEnvironment env) {
         Account account = env.getSource();
-        HealthArguments args = new HealthArguments(env.getArgument("scorecard"), env.getArgument("version"),
-                env.getArgument("asOf"));
+        Integer version = env.getArgument("version");
+        if (version != null && version < 1) {
+            // As REST's ?version=: versions count from 1 (0 used to answer an empty health).
+            throw ApiException.badRequest("version", "must be a whole number of 1 or more");
+        }
+        HealthArguments args = new HealthArguments(env.getArgument("scorecard"), version, env.getArgument("asOf"));
         return env.<HealthKey, Object>getDataLoader(HEALTH).load(new HealthKey(account.externalId(), args))
                 .thenApply(result -> {
                     if (result instanceof ApiException refusal) {

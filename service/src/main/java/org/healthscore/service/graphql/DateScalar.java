@@ -12,6 +12,7 @@ import graphql.schema.GraphQLScalarType;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.healthscore.service.json.CalendarDates;
 
 /** {@code Date}: an ISO-8601 calendar date, the same text REST uses. */
 final class DateScalar {
@@ -33,7 +34,7 @@ final class DateScalar {
                 @Override
                 public LocalDate parseValue(Object input, GraphQLContext context, Locale locale) {
                     try {
-                        return LocalDate.parse(String.valueOf(input));
+                        return inRange(LocalDate.parse(String.valueOf(input)));
                     } catch (DateTimeParseException e) {
                         throw new CoercingParseValueException(EXPECTED);
                     }
@@ -44,7 +45,11 @@ final class DateScalar {
                                               Locale locale) {
                     if (input instanceof StringValue text) {
                         try {
-                            return LocalDate.parse(text.getValue());
+                            LocalDate day = LocalDate.parse(text.getValue());
+                            if (CalendarDates.inRange(day)) {
+                                return day;
+                            }
+                            throw new CoercingParseLiteralException(CalendarDates.RANGE);
                         } catch (DateTimeParseException e) {
                             // falls through
                         }
@@ -53,6 +58,13 @@ final class DateScalar {
                 }
             })
             .build();
+
+    private static LocalDate inRange(LocalDate day) {
+        if (!CalendarDates.inRange(day)) {
+            throw new CoercingParseValueException(CalendarDates.RANGE);
+        }
+        return day;
+    }
 
     private DateScalar() {
     }

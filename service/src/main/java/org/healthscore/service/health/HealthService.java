@@ -81,6 +81,7 @@ public final class HealthService {
 
     public ComputeResponse compute(Caller caller, ComputeRequest request) {
         validator.check(request);
+        org.healthscore.service.json.CalendarDates.require("asOf", request.asOf());
         Map<String, Outcome> results = score(caller, request.accounts(), request.scorecard(), request.version(),
                 request.asOf());
         return new ComputeResponse(request.accounts().stream().map(account -> {

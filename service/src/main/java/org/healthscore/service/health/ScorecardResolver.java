@@ -19,8 +19,11 @@ public final class ScorecardResolver {
 
     public static boolean appliesTo(AppliesTo to, AccountRow account) {
         AppliesTo a = to == null ? AppliesTo.ALL : to;
-        return (a.segments().isEmpty() || a.segments().contains(account.segment()))
-                && (a.productLines().isEmpty() || a.productLines().contains(account.productLine()));
+        // An account without a segment (or product line) is in none of the listed ones; the lists are
+        // immutable, whose contains(null) throws instead of answering false.
+        return (a.segments().isEmpty() || account.segment() != null && a.segments().contains(account.segment()))
+                && (a.productLines().isEmpty()
+                || account.productLine() != null && a.productLines().contains(account.productLine()));
     }
 
     static ScorecardVersion resolve(List<ScorecardVersion> published, AccountRow account) {

@@ -114,7 +114,10 @@ public abstract class BulkReader implements Closeable {
         NdjsonReader(InputStream body, ObjectMapper json, RowErrors errors) {
             super(errors);
             this.json = json;
-            this.reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
+            // REPORT, not the default REPLACE: bytes that are not UTF-8 must not be stored as U+FFFD.
+            this.reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)), 1 << 16);
         }
 
         @Override
@@ -183,27 +186,31 @@ public abstract class BulkReader implements Closeable {
 
         @Override
         public BulkRow next() throws IOException {
-            if (done) {
-                return null;
-            }
-            // Before the row is read, the parser stands at the start of its first line.
-            long line = rows.getParser().currentLocation().getLineNr();
-            try {
-                if (!rows.hasNextValue()) {
+            while (!done && !errors.full()) {
+                // Before the row is read, the parser stands at the start of its first line.
+                long line = rows.getParser().currentLocation().getLineNr();
+                try {
+                    if (!rows.hasNextValue()) {
+                        done = true;
+                        return null;
+                    }
+                    Map<String, String> cells = rows.nextValue();
+                    if (cells.size() < columns.size()) {
+                        // A short line would silently clear the fields it lacks (a bulk row replaces them all).
+                        errors.add(line, "row", "has fewer cells than the header has columns");
+                        continue;
+                    }
+                    ObjectNode fields = json.createObjectNode();
+                    cells.forEach(fields::put);
+                    return new BulkRow(line, fields);
+                } catch (RuntimeJsonMappingException | JsonProcessingException e) {
+                    // The parser cannot resynchronise after a broken line: report it and stop reading.
+                    errors.add(line, "row", "is not a valid CSV row (more cells than the header has columns,"
+                            + " or an unclosed quote)");
                     done = true;
-                    return null;
                 }
-                Map<String, String> cells = rows.nextValue();
-                ObjectNode fields = json.createObjectNode();
-                cells.forEach(fields::put);
-                return new BulkRow(line, fields);
-            } catch (RuntimeJsonMappingException | JsonProcessingException e) {
-                // The parser cannot resynchronise after a broken line: report it and stop reading.
-                errors.add(line, "row", "is not a valid CSV row (more cells than the header has columns,"
-                        + " or an unclosed quote)");
-                done = true;
-                return null;
             }
+            return null;
         }
 
         @Override
@@ -219,6 +226,8 @@ public abstract class BulkReader implements Closeable {
             while (!errors.full() && (row = next()) != null) {
                 consumer.accept(row);
             }
+        } catch (java.io.CharConversionException | java.nio.charset.CharacterCodingException e) {
+            throw ApiException.badRequest("body", "is not UTF-8 text");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchElementException e) {

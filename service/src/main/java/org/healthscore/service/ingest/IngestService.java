@@ -111,7 +111,8 @@ public final class IngestService {
                     clock);
             reader.forEach(row -> {
                 RowFields f = new RowFields(row, errors);
-                AccountFields fields = accountFields(f, row.fields().has("externalId"));
+                // Every bulk row names its account (a missing externalId was stored as null: a 500).
+                AccountFields fields = accountFields(f, true);
                 if (!f.failed()) {
                     writer.add(row.line(), "externalId", fields.externalId, fields::applyTo);
                 }

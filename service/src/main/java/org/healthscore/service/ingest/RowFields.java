@@ -71,6 +71,10 @@ public final class RowFields {
             return null;
         }
         String text = node.asText().strip();
+        if (!org.healthscore.service.validation.UnicodeText.isWellFormed(text)) {
+            reject(field, org.healthscore.service.validation.UnicodeText.RULE);
+            return null;
+        }
         if (text.length() > maxLength) {
             reject(field, "must be at most " + maxLength + " characters");
             return null;
@@ -139,8 +143,8 @@ public final class RowFields {
     }
 
     /** Dates the service accepts: a customer's history, not the calendar's edges (MySQL stops at 9999). */
-    static final int FIRST_YEAR = 1900;
-    static final int LAST_YEAR = 9999;
+    static final int FIRST_YEAR = org.healthscore.service.json.CalendarDates.FIRST_YEAR;
+    static final int LAST_YEAR = org.healthscore.service.json.CalendarDates.LAST_YEAR;
 
     private boolean inRange(String field, int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {

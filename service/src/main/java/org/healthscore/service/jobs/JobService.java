@@ -75,6 +75,9 @@ public final class JobService {
     public Job startRecompute(Caller caller, RecomputeRequest request, String idempotencyKey) {
         String workspaceId = caller.workspace(Role.WRITER);
         validator.check(request);
+        org.healthscore.service.json.CalendarDates.require("asOf", request.asOf());
+        org.healthscore.service.json.CalendarDates.require("asOfFrom", request.asOfFrom());
+        org.healthscore.service.json.CalendarDates.require("asOfTo", request.asOfTo());
         return submit(caller, RECOMPUTE, request, idempotencyKey, id -> planRecompute(caller, workspaceId, id,
                 request));
     }
@@ -282,9 +285,7 @@ public final class JobService {
         if (named) {
             return true;
         }
-        AppliesTo t = to == null ? AppliesTo.ALL : to;
-        return (t.segments().isEmpty() || t.segments().contains(a.segment()))
-                && (t.productLines().isEmpty() || t.productLines().contains(a.productLine()));
+        return org.healthscore.service.health.ScorecardResolver.appliesTo(to, a);
     }
 
     private List<LocalDate> asOfDates(RecomputeRequest r) {

@@ -62,6 +62,11 @@ public final class ApiJson {
         SimpleModule exactEnums = new SimpleModule("exact-enums");
         exactEnums.setDeserializerModifier(new ExactEnumModifier());
         mapper.registerModule(exactEnums);
+        SimpleModule strict = new SimpleModule("strict-values");
+        strict.addDeserializer(java.time.LocalDate.class, new CalendarDates.StrictDeserializer());
+        strict.addDeserializer(java.time.Instant.class, new CalendarDates.StrictInstantDeserializer());
+        strict.addDeserializer(String.class, new WellFormedStrings());
+        mapper.registerModule(strict);
         return mapper;
     }
 }

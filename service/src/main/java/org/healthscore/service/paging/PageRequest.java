@@ -20,7 +20,8 @@ public record PageRequest(int limit, String cursor, String cursorField) {
         int parsed = DEFAULT_LIMIT;
         if (limit != null) {
             try {
-                parsed = Integer.parseInt(limit.trim());
+                // strip, not trim: trim also drops control characters, so "1\u0000" would read as 1.
+                parsed = Integer.parseInt(limit.strip());
             } catch (NumberFormatException e) {
                 throw ApiException.badRequest("limit", "must be a whole number between 1 and " + MAX_LIMIT);
             }

@@ -29,10 +29,15 @@ final class QueryValues {
         if (text == null || text.isBlank()) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(text.strip());
+            day = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest(field, "must be an ISO-8601 date such as 2026-01-31");
         }
+        if (!org.healthscore.service.json.CalendarDates.inRange(day)) {
+            throw ApiException.badRequest(field, org.healthscore.service.json.CalendarDates.RANGE);
+        }
+        return day;
     }
 }

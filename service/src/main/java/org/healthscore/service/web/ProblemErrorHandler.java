@@ -14,6 +14,12 @@ import org.healthscore.api.problem.Problem;
 /** Jetty's server-wide errors (bad URIs, oversized headers) as problem+json instead of HTML. */
 public class ProblemErrorHandler extends ErrorHandler {
 
+    /** Jetty writes an error body only for GET, POST and HEAD; a refused PUT or DELETE deserves one too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
                                                  String contentType, List<Charset> charsets, int code,

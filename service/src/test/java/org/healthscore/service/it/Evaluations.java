@@ -49,6 +49,12 @@ final class Evaluations {
     /** The workspace with the naive scorecard published as version 1; returns its admin secret. */
     static String workspace(Api api) {
         String admin = api.newWorkspace().adminSecret();
+        stock(api, admin);
+        return admin;
+    }
+
+    /** Loads the story above into the workspace of {@code admin}, with "naive" published as version 1. */
+    static void stock(Api api, String admin) {
         metric(api, admin, "usage", "HIGHER_IS_BETTER");
         metric(api, admin, "logins", "HIGHER_IS_BETTER");
         metric(api, admin, "tickets", "LOWER_IS_BETTER");
@@ -84,7 +90,6 @@ final class Evaluations {
                 ScorecardBodies.measure("logins", 3, ScorecardBodies.linear(0, 100))));
         api.as(admin).contentType(ContentType.JSON).body(draft).post("/api/v1/scorecards").then().statusCode(201);
         api.as(admin).post("/api/v1/scorecards/naive/publish").then().statusCode(201);
-        return admin;
     }
 
     private static void metric(Api api, String secret, String key, String direction) {
