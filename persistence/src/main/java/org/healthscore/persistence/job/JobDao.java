@@ -115,9 +115,11 @@ public interface JobDao {
     /**
      * Open jobs none of whose chunks is pending or running: every chunk is done (or only the waiting
      * last one is left), yet the job was not ended, because the worker that finished the last chunk
-     * lost the database between its commit and ending the job.
+     * lost the database between its commit and ending the job. A job without chunks is done step by
+     * step by the process that started it (the demo load): never this sweep's to end.
      */
-    @SqlQuery("SELECT j.id FROM job j WHERE j.status IN ('QUEUED', 'RUNNING') AND NOT EXISTS"
+    @SqlQuery("SELECT j.id FROM job j WHERE j.status IN ('QUEUED', 'RUNNING')"
+            + " AND EXISTS (SELECT 1 FROM job_chunk c WHERE c.job_id = j.id) AND NOT EXISTS"
             + " (SELECT 1 FROM job_chunk c WHERE c.job_id = j.id AND c.status NOT IN ('DONE', 'WAITING'))"
             + " ORDER BY j.id LIMIT :limit")
     List<String> unsettled(@Bind("limit") int limit);
