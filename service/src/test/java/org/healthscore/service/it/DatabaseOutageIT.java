@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,6 +44,9 @@ import org.junit.jupiter.api.Test;
  * MySQL only (an in-memory H2 cannot be cut off); skipped loudly without one, failed under CI.
  */
 class DatabaseOutageIT {
+
+    /** Every 5 days of November 2026, for the "prove" scorecard. */
+    private static final Map<String, Object> NOVEMBER = Jobs.proveRange("2026-11-01", "2026-11-30", 5);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final int ACCOUNTS = 40;
@@ -121,7 +123,7 @@ class DatabaseOutageIT {
     void anOutageMidJobAnswers503AndTheJobEndsAsIfNothingHappened() throws Exception {
         String calm = workspace();
         String stormy = workspace();
-        JsonPath undisturbed = Jobs.awaitEnd(api, calm, Jobs.start(api, calm, body(), null).getString("id"), TIMEOUT);
+        JsonPath undisturbed = Jobs.awaitEnd(api, calm, Jobs.start(api, calm, NOVEMBER, null).getString("id"), TIMEOUT);
         assertThat(undisturbed.getString("status")).isEqualTo("SUCCEEDED");
 
         // The first chunk this instance takes of the second job stops just before it is marked done,
@@ -139,7 +141,7 @@ class DatabaseOutageIT {
             ChunkWorkers.onlyOwner(owner);
             ChunkWorkers.pauseAll();
             try {
-                id = Jobs.start(api, stormy, body(), null).getString("id");
+                id = Jobs.start(api, stormy, NOVEMBER, null).getString("id");
                 ChunkWorkers.faultHook = chunk -> {
                     if (chunk.startsWith(owner + "/" + id + "/") && armed.compareAndSet(true, false)) {
                         holding[0] = chunk.substring(chunk.lastIndexOf('/') + 1);
@@ -216,14 +218,6 @@ class DatabaseOutageIT {
         return secret;
     }
 
-    private static Map<String, Object> body() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("scorecard", "prove");
-        body.put("asOfFrom", "2026-11-01");
-        body.put("asOfTo", "2026-11-30");
-        body.put("stepDays", 5);
-        return body;
-    }
 
     /** Every stored score of the workspace of {@code secret}: "account asOf" to "score band document". */
     private static Map<String, String> snapshots(String secret) throws SQLException {

@@ -41,6 +41,9 @@ import org.healthscore.service.jobs.ChunkWorkers;
  */
 class GracefulShutdownIT {
 
+    /** Every 10 days of November 2026, for the "prove" scorecard. */
+    private static final Map<String, Object> NOVEMBER = Jobs.proveRange("2026-11-01", "2026-11-30", 10);
+
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern OWNER = Pattern.compile("instance-[0-9a-f-]{36}");
 
@@ -70,7 +73,7 @@ class GracefulShutdownIT {
             String id;
             ChunkWorkers.pauseAll();
             try {
-                id = Jobs.start(a, writer, body(), null).getString("id");
+                id = Jobs.start(a, writer, NOVEMBER, null).getString("id");
                 ChunkWorkers.faultHook = chunk -> {
                     if (chunk.startsWith(leaving + "/" + id + "/") && armed.compareAndSet(true, false)) {
                         reached.countDown();
@@ -135,14 +138,6 @@ class GracefulShutdownIT {
         }
     }
 
-    private static Map<String, Object> body() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("scorecard", "prove");
-        body.put("asOfFrom", "2026-11-01");
-        body.put("asOfTo", "2026-11-30");
-        body.put("stepDays", 10);
-        return body;
-    }
 
     private static String chunk(String data) {
         return Integer.toHexString(data.getBytes(StandardCharsets.US_ASCII).length) + "\r\n" + data + "\r\n";

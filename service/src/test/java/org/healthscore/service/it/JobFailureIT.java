@@ -7,7 +7,6 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -35,14 +34,6 @@ class JobFailureIT {
         Backend.H2.app();
     }
 
-    private static Map<String, Object> range(String from, String to) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("scorecard", "prove");
-        body.put("asOfFrom", from);
-        body.put("asOfTo", to);
-        body.put("stepDays", 15);
-        return body;
-    }
 
     private static int stored(Api api, String secret, String account) {
         return Jobs.history(api, secret, account, "prove", "2026-01-01", "2026-12-31").size();
@@ -62,7 +53,7 @@ class JobFailureIT {
             // Chunk 1 of every job fails after its first asOf was written in its transaction.
             ChunkWorkers.faultHook = chunk -> chunk.endsWith("/1");
             // 6 accounts in chunks of 2 (accounts in creation order), 2 asOf dates: 3 chunks of 4 units.
-            String id = Jobs.start(api, writer, range("2026-11-15", "2026-11-30"), null).getString("id");
+            String id = Jobs.start(api, writer, Jobs.proveRange("2026-11-15", "2026-11-30", 15), null).getString("id");
             JsonPath ended = Jobs.awaitEnd(api, writer, id, TIMEOUT);
 
             assertThat(ended.getString("status")).as(ended.prettify()).isEqualTo("FAILED");
@@ -88,7 +79,8 @@ class JobFailureIT {
             // Without the fault the same request succeeds and fills every account.
             ChunkWorkers.faultHook = hook;
             JsonPath retried = Jobs.awaitEnd(api, writer,
-                    Jobs.start(api, writer, range("2026-11-15", "2026-11-30"), null).getString("id"), TIMEOUT);
+                    Jobs.start(api, writer,
+                            Jobs.proveRange("2026-11-15", "2026-11-30", 15), null).getString("id"), TIMEOUT);
             assertThat(retried.getString("status")).isEqualTo("SUCCEEDED");
             for (int i = 0; i < 6; i++) {
                 assertThat(stored(api, writer, "f-" + i)).as("f-%s after the retry", i).isEqualTo(2);
@@ -108,7 +100,7 @@ class JobFailureIT {
             Api api = new Api(Backend.H2, idle);
             String writer = Jobs.proveWorkspace(api);
             Jobs.accountsWithObservations(api, writer, "q-", 4);
-            String id = Jobs.start(api, writer, range("2026-10-01", "2026-11-30"), null).getString("id");
+            String id = Jobs.start(api, writer, Jobs.proveRange("2026-10-01", "2026-11-30", 15), null).getString("id");
             Jobs.sleep(300);
             JsonPath queued = Jobs.get(api, writer, id);
             assertThat(queued.getString("status")).isEqualTo("QUEUED");
@@ -128,7 +120,8 @@ class JobFailureIT {
                     ConfigOverride.config("jobs.pollMillis", "20"));
             Api other = new Api(Backend.H2, busy);
             // A job started now is processed, so the workers do run...
-            String control = Jobs.start(other, writer, range("2026-11-30", "2026-11-30"), null).getString("id");
+            String control = Jobs.start(other, writer,
+                    Jobs.proveRange("2026-11-30", "2026-11-30", 15), null).getString("id");
             assertThat(Jobs.awaitEnd(other, writer, control, TIMEOUT).getString("status")).isEqualTo("SUCCEEDED");
             // ...but the cancelled one stays as it was.
             Jobs.sleep(500);
@@ -178,7 +171,7 @@ class JobFailureIT {
             Api api = new Api(Backend.H2, app);
             String writer = Jobs.proveWorkspace(api);
             Jobs.accountsWithObservations(api, writer, "r-", 200);
-            Map<String, Object> body = range("2026-09-01", "2026-11-30");
+            Map<String, Object> body = Jobs.proveRange("2026-09-01", "2026-11-30", 15);
             String id = Jobs.start(api, writer, body, null).getString("id");
             assertThat(Jobs.awaitSomeProgress(api, writer, id, TIMEOUT)).as("the job was still running").isTrue();
 

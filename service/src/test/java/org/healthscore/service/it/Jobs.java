@@ -35,6 +35,16 @@ final class Jobs {
         return job;
     }
 
+    /** A re-scoring request for the "prove" scorecard over a range of asOf dates. */
+    static Map<String, Object> proveRange(String from, String to, int stepDays) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("scorecard", "prove");
+        body.put("asOfFrom", from);
+        body.put("asOfTo", to);
+        body.put("stepDays", stepDays);
+        return body;
+    }
+
     static JsonPath get(Api api, String secret, String id) {
         Response response = api.as(secret).get("/api/v1/jobs/{id}", id);
         assertThat(response.statusCode()).as("job %s; body %s", id, response.asString()).isEqualTo(200);

@@ -19,7 +19,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -45,6 +44,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesIT {
+
+    /** Every 5 days of November 2026, for the "prove" scorecard. */
+    private static final Map<String, Object> NOVEMBER = Jobs.proveRange("2026-11-01", "2026-11-30", 5);
 
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
     private static final int ACCOUNTS = 300;
@@ -102,7 +104,7 @@ class TwoInstancesIT {
         String writer = ws.adminSecret();
         load(a, writer);
         // Planned by the first instance in chunks of 5: 60 chunks of 30 units.
-        JsonPath started = Jobs.start(a, writer, body(), null);
+        JsonPath started = Jobs.start(a, writer, NOVEMBER, null);
         String id = started.getString("id");
         assertThat(started.getLong("progress.total")).isEqualTo((long) ACCOUNTS * DATES.size());
         JsonPath ended = Jobs.awaitEnd(b, writer, id, TIMEOUT);
@@ -126,7 +128,7 @@ class TwoInstancesIT {
         Api.Workspace ws = b.newWorkspace();
         String writer = ws.adminSecret();
         load(b, writer);
-        String id = Jobs.start(b, writer, body(), null).getString("id");
+        String id = Jobs.start(b, writer, NOVEMBER, null).getString("id");
         assertThat(Jobs.awaitSomeProgress(b, writer, id, TIMEOUT)).as("the job was still running").isTrue();
         // Stop the first instance while it works: its lease (2 s) runs out and others take its chunk.
         first.after();
@@ -159,7 +161,7 @@ class TwoInstancesIT {
         // While no worker of this JVM polls, chunk 0 is made to look taken by an instance that then died.
         ChunkWorkers.pauseAll();
         try {
-            id = Jobs.start(b, writer, body(), null).getString("id");
+            id = Jobs.start(b, writer, NOVEMBER, null).getString("id");
             try (Connection c = connection(); PreparedStatement s = c.prepareStatement(
                     "UPDATE job_chunk SET status = 'RUNNING', lease_owner = 'instance-that-died', lease_until = ?,"
                             + " attempts = 1 WHERE job_id = ? AND chunk_no = 0 AND status = 'PENDING'")) {
@@ -188,14 +190,6 @@ class TwoInstancesIT {
         assertStoredOncePerKeyAndEqualToLive(b, ws);
     }
 
-    private static Map<String, Object> body() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("scorecard", "prove");
-        body.put("asOfFrom", "2026-11-01");
-        body.put("asOfTo", "2026-11-30");
-        body.put("stepDays", 5);
-        return body;
-    }
 
     private static void load(Api api, String writer) {
         api.raw(writer).contentType(ContentType.JSON).body(Map.of("key", "prove", "fromFramework", "PROVE"))
